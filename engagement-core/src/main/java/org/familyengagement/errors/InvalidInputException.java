@@ -1,0 +1,43 @@
+package org.familyengagement.errors;
+
+import java.util.List;
+
+/**
+ * An input document was rejected. Carries every problem found, not just the first, so the
+ * sender can fix them all at once.
+ */
+public class InvalidInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String documentName;
+    private final transient List<Problem> problems;
+
+    public InvalidInputException(String documentName, List<Problem> problems) {
+        super(describe(documentName, problems));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("an invalid " + documentName + " must have at least one problem");
+        }
+        this.documentName = documentName;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** What was read: "dataset", "policy". */
+    public String documentName() {
+        return documentName;
+    }
+
+    /** Every problem, in document order. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(String documentName, List<Problem> problems) {
+        StringBuilder text = new StringBuilder()
+                .append("The ").append(documentName).append(" is invalid (")
+                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems").append("):");
+        for (Problem problem : problems) {
+            text.append(System.lineSeparator()).append("  ").append(problem);
+        }
+        return text.toString();
+    }
+}

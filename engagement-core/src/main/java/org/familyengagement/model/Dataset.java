@@ -1,0 +1,293 @@
+package org.familyengagement.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.language.LanguageTags;
+
+/**
+ * A whole dataset: a district, its staff and families, and the contacts and commitments
+ * between them. Built only when every cross-reference holds; lookups by id are constant time.
+ *
+ * <p>Contacts that state no language are given the district's default language.
+ */
+public final class Dataset {
+    /** The only schema version this library reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Contacts of one family in time order (ties by id), the order rules rely on. */
+    public static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at).thenComparing(Contact::id);
+
+    private final District district;
+    private final List<Staff> staff;
+    private final List<Family> families;
+    private final List<Contact> contacts;
+    private final List<Commitment> commitments;
+    private final Map<String, Staff> staffById;
+    private final Map<String, Family> familiesById;
+    private final Map<String, Contact> contactsById;
+    private final Map<String, Commitment> commitmentsById;
+    private final Map<String, List<Contact>> contactsByFamily;
+    private final Map<String, List<Commitment>> commitmentsByFamily;
+
+    private Dataset(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
+                    List<Commitment> commitments) {
+        this.district = district;
+        this.staff = staff;
+        this.families = families;
+        this.contacts = contacts;
+        this.commitments = commitments;
+        this.staffById = index(staff, Staff::id);
+        this.familiesById = index(families, Family::id);
+        this.contactsById = index(contacts, Contact::id);
+        this.commitmentsById = index(commitments, Commitment::id);
+        this.contactsByFamily = group(contacts, Contact::familyId, BY_TIME);
+        this.commitmentsByFamily = group(commitments, Commitment::familyId,
+                Comparator.comparing(Commitment::dueBy).thenComparing(Commitment::id));
+    }
+
+    /**
+     * Builds a dataset, checking every cross-reference.
+     *
+     * @throws InvalidDatasetException listing every problem, with JSON pointers into the
+     *                                 document these lists would make
+     */
+    public static Dataset of(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
+                             List<Commitment> commitments) {
+        Objects.requireNonNull(district, "district");
+        Checks.noNulls(staff, "staff");
+        Checks.noNulls(families, "families");
+        Checks.noNulls(contacts, "contacts");
+        Checks.noNulls(commitments, "commitments");
+        List<Problem> problems = problems(district, staff, families, contacts, commitments);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        List<Contact> resolved = new ArrayList<>(contacts.size());
+        for (Contact contact : contacts) {
+            resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
+        }
+        return new Dataset(district, List.copyOf(staff), List.copyOf(families), Collections.unmodifiableList(resolved),
+                List.copyOf(commitments));
+    }
+
+    /**
+     * The cross-reference and value problems of a would-be dataset, in document order.
+     * Null entries stand for elements a reader could not build; they are skipped, and the
+     * pointers keep the list positions, so a reader can report its own problems and these
+     * together.
+     */
+    public static List<Problem> problems(District district, List<Staff> staff, List<Family> families,
+                                         List<Contact> contacts, List<Commitment> commitments) {
+        List<Problem> problems = new ArrayList<>();
+        if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
+            problems.add(new Problem("/district/defaultLanguage",
+                    "\"" + district.defaultLanguage() + "\" is not a well-formed BCP 47 language tag"));
+        }
+        Map<String, Integer> staffAt = uniqueIds(staff, Staff::id, "staff", "staff", problems);
+        for (int i = 0; i < staff.size(); i++) {
+            Staff member = staff.get(i);
+            if (member != null) {
+                checkTags(member.languages(), "/staff/" + i + "/languages", problems);
+            }
+        }
+        Map<String, Integer> familyAt = uniqueIds(families, Family::id, "families", "family", problems);
+        for (int i = 0; i < families.size(); i++) {
+            Family family = families.get(i);
+            if (family != null && family.preference() != null) {
+                checkTags(family.preference().languages(), "/families/" + i + "/preference/languages", problems);
+            }
+        }
+        Map<String, Integer> contactAt = uniqueIds(contacts, Contact::id, "contacts", "contact", problems);
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact contact = contacts.get(i);
+            if (contact == null) {
+                continue;
+            }
+            String at = "/contacts/" + i;
+            Family family = familyAt.containsKey(contact.familyId()) ? families.get(familyAt.get(contact.familyId())) : null;
+            if (family == null) {
+                problems.add(new Problem(at + "/familyId", "no family \"" + contact.familyId() + "\""));
+            } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
+                problems.add(new Problem(at + "/studentId", "family \"" + family.id() + "\" has no student \""
+                        + contact.studentId() + "\""));
+            }
+            if (contact.staffId() != null && !staffAt.containsKey(contact.staffId())) {
+                problems.add(new Problem(at + "/staffId", "no staff \"" + contact.staffId() + "\""));
+            }
+            if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
+                problems.add(new Problem(at + "/language",
+                        "\"" + contact.language() + "\" is not a well-formed BCP 47 language tag"));
+            }
+            if (contact.replyTo() != null) {
+                Integer target = contactAt.get(contact.replyTo());
+                if (target == null) {
+                    problems.add(new Problem(at + "/replyTo", "no contact \"" + contact.replyTo() + "\""));
+                } else if (contacts.get(target) != null && contacts.get(target).isOutbound()) {
+                    problems.add(new Problem(at + "/replyTo", "contact \"" + contact.replyTo()
+                            + "\" is OUTBOUND; replyTo must name an INBOUND contact"));
+                }
+            }
+        }
+        uniqueIds(commitments, Commitment::id, "commitments", "commitment", problems);
+        for (int i = 0; i < commitments.size(); i++) {
+            Commitment commitment = commitments.get(i);
+            if (commitment == null) {
+                continue;
+            }
+            String at = "/commitments/" + i;
+            if (!familyAt.containsKey(commitment.familyId())) {
+                problems.add(new Problem(at + "/familyId", "no family \"" + commitment.familyId() + "\""));
+            }
+            if (commitment.staffId() != null && !staffAt.containsKey(commitment.staffId())) {
+                problems.add(new Problem(at + "/staffId", "no staff \"" + commitment.staffId() + "\""));
+            }
+            if (commitment.fulfilledBy() != null && !contactAt.containsKey(commitment.fulfilledBy())) {
+                problems.add(new Problem(at + "/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+            }
+        }
+        problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
+        return problems;
+    }
+
+    public District district() {
+        return district;
+    }
+
+    public List<Staff> staff() {
+        return staff;
+    }
+
+    public List<Family> families() {
+        return families;
+    }
+
+    /** Every contact, in document order. */
+    public List<Contact> contacts() {
+        return contacts;
+    }
+
+    public List<Commitment> commitments() {
+        return commitments;
+    }
+
+    public Optional<Family> family(String id) {
+        return Optional.ofNullable(familiesById.get(id));
+    }
+
+    public Optional<Staff> staffMember(String id) {
+        return Optional.ofNullable(staffById.get(id));
+    }
+
+    public Optional<Contact> contact(String id) {
+        return Optional.ofNullable(contactsById.get(id));
+    }
+
+    public Optional<Commitment> commitment(String id) {
+        return Optional.ofNullable(commitmentsById.get(id));
+    }
+
+    /** A family's contacts in time order (ties by id); empty for an unknown family. */
+    public List<Contact> contactsOf(String familyId) {
+        return contactsByFamily.getOrDefault(familyId, List.of());
+    }
+
+    /** A family's commitments by due time (ties by id); empty for an unknown family. */
+    public List<Commitment> commitmentsOf(String familyId) {
+        return commitmentsByFamily.getOrDefault(familyId, List.of());
+    }
+
+    private static <T> Map<String, Integer> uniqueIds(List<T> items, java.util.function.Function<T, String> id,
+                                                      String collection, String noun, List<Problem> problems) {
+        Map<String, Integer> at = new HashMap<>(items.size() * 2);
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            if (item == null) {
+                continue;
+            }
+            Integer first = at.putIfAbsent(id.apply(item), i);
+            if (first != null) {
+                problems.add(new Problem("/" + collection + "/" + i + "/id", "duplicate " + noun + " id \""
+                        + id.apply(item) + "\" (first at /" + collection + "/" + first + ")"));
+            }
+        }
+        return at;
+    }
+
+    private static void checkTags(List<String> tags, String pointer, List<Problem> problems) {
+        for (int i = 0; i < tags.size(); i++) {
+            if (!LanguageTags.isWellFormed(tags.get(i))) {
+                problems.add(new Problem(pointer + "/" + i,
+                        "\"" + tags.get(i) + "\" is not a well-formed BCP 47 language tag"));
+            }
+        }
+    }
+
+    private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
+        Map<String, T> byId = new HashMap<>(Math.max(16, items.size() * 4 / 3 + 1));
+        for (T item : items) {
+            byId.put(id.apply(item), item);
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> items, java.util.function.Function<T, String> key,
+                                                  Comparator<T> order) {
+        Map<String, List<T>> groups = new HashMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        groups.replaceAll((k, list) -> {
+            list.sort(order);
+            return Collections.unmodifiableList(list);
+        });
+        return Collections.unmodifiableMap(groups);
+    }
+
+    private static final List<String> SECTIONS =
+            List.of("", "schemaVersion", "district", "staff", "families", "contacts", "commitments");
+
+    /**
+     * Orders pointers as a dataset document lays them out: sections in contract order,
+     * then array positions by number.
+     */
+    public static int comparePointers(String a, String b) {
+        String[] left = a.split("/", -1);
+        String[] right = b.split("/", -1);
+        if (left.length > 1 && right.length > 1) {
+            int c = Integer.compare(section(left[1]), section(right[1]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int c = compareSegments(left[i], right[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(left.length, right.length);
+    }
+
+    private static int section(String name) {
+        int rank = SECTIONS.indexOf(name);
+        return rank < 0 ? SECTIONS.size() : rank;
+    }
+
+    private static int compareSegments(String a, String b) {
+        boolean numbers = !a.isEmpty() && !b.isEmpty() && a.chars().allMatch(Character::isDigit)
+                && b.chars().allMatch(Character::isDigit);
+        if (numbers && a.length() < 10 && b.length() < 10) {
+            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        }
+        return a.compareTo(b);
+    }
+}

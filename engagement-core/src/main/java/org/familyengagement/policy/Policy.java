@@ -1,0 +1,127 @@
+package org.familyengagement.policy;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The thresholds an evaluation applies. {@link #defaults()} gives the values RULES.md sets;
+ * {@code with...} methods derive a changed copy.
+ *
+ * @param lookback           how far back the evaluation window reaches: {@code (asOf - lookback, asOf]}
+ * @param responseSchoolDays school days a family may wait for a reply
+ * @param deficitOnly        thresholds of {@code deficit-only-contact}
+ * @param oneWayOnly         thresholds of {@code one-way-only}
+ * @param messageOverload    thresholds of {@code message-overload}
+ * @param disparity          thresholds of the group (equity) rules
+ * @param disabledRules      ids of rules that do not run
+ */
+public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly deficitOnly, OneWayOnly oneWayOnly,
+                     MessageOverload messageOverload, Disparity disparity, Set<String> disabledRules) {
+
+    private static final Policy DEFAULTS = new Policy(Duration.ofDays(30), 2, new DeficitOnly(2), new OneWayOnly(3),
+            new MessageOverload(5), new Disparity(0.8, 0.05, 10), Set.of());
+
+    public Policy {
+        Objects.requireNonNull(lookback, "lookback must not be null");
+        if (lookback.isNegative() || lookback.isZero()) {
+            throw new IllegalArgumentException("lookback must be positive, not " + lookback);
+        }
+        if (responseSchoolDays < 0) {
+            throw new IllegalArgumentException("responseSchoolDays must not be negative, not " + responseSchoolDays);
+        }
+        Objects.requireNonNull(deficitOnly, "deficitOnly must not be null");
+        Objects.requireNonNull(oneWayOnly, "oneWayOnly must not be null");
+        Objects.requireNonNull(messageOverload, "messageOverload must not be null");
+        Objects.requireNonNull(disparity, "disparity must not be null");
+        disabledRules = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(disabledRules,
+                "disabledRules must not be null")));
+    }
+
+    /** The defaults of RULES.md: 30 days, 2 school days, 2 concerns, 3 broadcasts, 5 a week, 0.8 / 0.05 / 10. */
+    public static Policy defaults() {
+        return DEFAULTS;
+    }
+
+    public Policy withLookback(Duration value) {
+        return new Policy(value, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, disparity, disabledRules);
+    }
+
+    public Policy withResponseSchoolDays(int value) {
+        return new Policy(lookback, value, deficitOnly, oneWayOnly, messageOverload, disparity, disabledRules);
+    }
+
+    public Policy withDeficitOnly(DeficitOnly value) {
+        return new Policy(lookback, responseSchoolDays, value, oneWayOnly, messageOverload, disparity, disabledRules);
+    }
+
+    public Policy withOneWayOnly(OneWayOnly value) {
+        return new Policy(lookback, responseSchoolDays, deficitOnly, value, messageOverload, disparity, disabledRules);
+    }
+
+    public Policy withMessageOverload(MessageOverload value) {
+        return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, value, disparity, disabledRules);
+    }
+
+    public Policy withDisparity(Disparity value) {
+        return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, value, disabledRules);
+    }
+
+    public Policy withDisabledRules(Set<String> value) {
+        return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, disparity, value);
+    }
+
+    /** True unless {@code ruleId} is in {@link #disabledRules()}. */
+    public boolean isEnabled(String ruleId) {
+        return !disabledRules.contains(ruleId);
+    }
+
+    /** @param minConcerns concern contacts (with no positive one) that make a family's contact deficit-only */
+    public record DeficitOnly(int minConcerns) {
+        public DeficitOnly {
+            if (minConcerns < 1) {
+                throw new IllegalArgumentException("deficitOnly.minConcerns must be at least 1, not " + minConcerns);
+            }
+        }
+    }
+
+    /** @param minBroadcasts broadcasts (with no two-way contact) that make a family's contact one-way only */
+    public record OneWayOnly(int minBroadcasts) {
+        public OneWayOnly {
+            if (minBroadcasts < 1) {
+                throw new IllegalArgumentException("oneWayOnly.minBroadcasts must be at least 1, not " + minBroadcasts);
+            }
+        }
+    }
+
+    /** @param maxBroadcastsPerWeek broadcasts a family may receive in any 7-day span */
+    public record MessageOverload(int maxBroadcastsPerWeek) {
+        public MessageOverload {
+            if (maxBroadcastsPerWeek < 0) {
+                throw new IllegalArgumentException(
+                        "messageOverload.maxBroadcastsPerWeek must not be negative, not " + maxBroadcastsPerWeek);
+            }
+        }
+    }
+
+    /**
+     * @param ratio        a label is flagged below {@code ratio x} the reference rate (0.8: the four-fifths rule)
+     * @param alpha        and only when the one-sided Fisher exact test gives {@code p < alpha}
+     * @param minGroupSize labels carried by fewer families are never reported, named or counted
+     */
+    public record Disparity(double ratio, double alpha, int minGroupSize) {
+        public Disparity {
+            if (!(ratio > 0 && ratio <= 1)) {
+                throw new IllegalArgumentException("disparity.ratio must be in (0, 1], not " + ratio);
+            }
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new IllegalArgumentException("disparity.alpha must be in (0, 1), not " + alpha);
+            }
+            if (minGroupSize < 1) {
+                throw new IllegalArgumentException("disparity.minGroupSize must be at least 1, not " + minGroupSize);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.familyengagement.report;
+
+import java.util.Objects;
+
+/**
+ * One label of one group dimension, as families carry it: {@code homeLanguage = es}.
+ *
+ * @param dimension the dimension, for example {@code homeLanguage}
+ * @param label     the label, for example {@code es}
+ */
+public record Group(String dimension, String label) implements Comparable<Group> {
+    public Group {
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(label, "label");
+    }
+
+    @Override
+    public int compareTo(Group other) {
+        int c = dimension.compareTo(other.dimension);
+        return c != 0 ? c : label.compareTo(other.label);
+    }
+}

@@ -1,0 +1,20 @@
+package org.familyengagement.report;
+
+import java.util.Objects;
+
+/**
+ * The figures behind a group finding.
+ *
+ * @param n              the label's size: families, or inputs for response rates
+ * @param rate           the label's rate
+ * @param referenceLabel the label with the highest rate, compared against
+ * @param referenceRate  its rate
+ * @param ratio          {@code rate / referenceRate}
+ * @param pValue         one-sided Fisher exact test, alternative "the label's rate is lower"
+ */
+public record Metrics(int n, double rate, String referenceLabel, double referenceRate, double ratio,
+                      double pValue) {
+    public Metrics {
+        Objects.requireNonNull(referenceLabel, "referenceLabel");
+    }
+}

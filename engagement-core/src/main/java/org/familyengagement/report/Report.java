@@ -1,0 +1,43 @@
+package org.familyengagement.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What an evaluation found as of one instant. Findings are in {@link Finding#ORDER}, so the
+ * same inputs always give the same report.
+ *
+ * @param asOf     the instant of judgement
+ * @param findings every finding, sorted
+ */
+public record Report(Instant asOf, List<Finding> findings) {
+    public Report {
+        Objects.requireNonNull(asOf, "asOf");
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Finding.ORDER);
+        findings = Collections.unmodifiableList(sorted);
+    }
+
+    /** The findings of one rule. */
+    public List<Finding> findingsOf(String ruleId) {
+        return filter(f -> f.ruleId().equals(ruleId));
+    }
+
+    /** The findings about one family. */
+    public List<Finding> findingsFor(String familyId) {
+        return filter(f -> familyId.equals(f.familyId()));
+    }
+
+    /** The findings at or above a severity. */
+    public List<Finding> findingsAtLeast(Severity severity) {
+        return filter(f -> f.severity().isAtLeast(severity));
+    }
+
+    private List<Finding> filter(Predicate<Finding> keep) {
+        return findings.stream().filter(keep).toList();
+    }
+}
