@@ -123,5 +123,14 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
                 throw new IllegalArgumentException("disparity.minGroupSize must be at least 1, not " + minGroupSize);
             }
         }
+
+        /**
+         * {@link #alpha()} under a name DRL can use: Drools 10.2.0's executable model fails to
+         * build (IndexOutOfBoundsException in its lambda post-processor) on any constraint that
+         * reads a property named {@code alpha}.
+         */
+        public double significanceLevel() {
+            return alpha;
+        }
     }
 }

@@ -1,0 +1,25 @@
+package org.familyengagement.rules;
+
+import java.util.Objects;
+
+import org.familyengagement.report.Group;
+
+/**
+ * A fact for each group label that families carry ({@code homeLanguage = so}), so group rules
+ * can tally the families of each label. Labels exist whatever their size; whether a label may
+ * be reported is {@link GroupRate#isEligible()}.
+ *
+ * @param dimension the group dimension
+ * @param label     the label
+ */
+public record GroupLabel(String dimension, String label) {
+    public GroupLabel {
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(label, "label");
+    }
+
+    /** The label as findings name it. */
+    public Group group() {
+        return new Group(dimension, label);
+    }
+}

@@ -1,0 +1,171 @@
+package org.familyengagement.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.policy.Policy;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts an engine's rule base together: the built-in pack from the executable model that the
+ * build generated (no compiler runs for it), plus custom DRL compiled here, minus disabled rules.
+ */
+final class PackBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(PackBuilder.class);
+
+    /** Where kie-maven-plugin names the generated model class of this kjar. */
+    static final String MODEL_INDEX = "META-INF/kie/org.familyengagement/engagement-rules/drools-model";
+    static final String PACK_PACKAGE = "org.familyengagement.rules.pack";
+
+    private PackBuilder() {
+    }
+
+    static RuleEngine build(List<RuleEngine.RuleSource> sources, Policy policy, Set<String> extraDisabled,
+                            Locale locale, RuleEngine.Limits limits) {
+        long start = System.nanoTime();
+        InternalKnowledgeBase kieBase = (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(loadModel());
+        if (!sources.isEmpty()) {
+            kieBase.addPackages(compile(sources, kieBase));
+        }
+
+        List<String> errors = new ArrayList<>();
+        Map<String, RuleMetadata.Info> infos = new HashMap<>();
+        Map<String, Rule> rulesByName = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            boolean builtIn = pkg.getName().equals(PACK_PACKAGE);
+            for (Rule rule : pkg.getRules()) {
+                Rule other = rulesByName.put(rule.getName(), rule);
+                if (other != null) {
+                    errors.add("rule \"" + rule.getName() + "\" is defined in packages " + other.getPackageName()
+                            + " and " + rule.getPackageName() + "; rule names are ids and must be unique");
+                }
+                RuleMetadata.Info info = RuleMetadata.parse(rule, builtIn, errors);
+                if (info != null) {
+                    infos.put(info.id(), info);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors.stream()
+                    .map(message -> new RuleCompilationException.CompileError("rule metadata", 0, message)).toList());
+        }
+
+        Set<String> disabled = checkDisabled(policy, extraDisabled, infos);
+        for (Rule rule : new ArrayList<>(rulesByName.values())) {
+            String owner = RuleMetadata.partOf(rule);
+            if (disabled.contains(rule.getName()) || (owner != null && disabled.contains(owner))) {
+                kieBase.removeRule(rule.getPackageName(), rule.getName());
+            }
+        }
+        infos.keySet().removeAll(disabled);
+
+        Policy effective = policy.withDisabledRules(disabled);
+        LOG.debug("Rule engine built in {} ms: {} rules, {} disabled", (System.nanoTime() - start) / 1_000_000,
+                infos.size(), disabled.size());
+        return new RuleEngine(kieBase, effective, locale, new RuleMetadata(infos), limits);
+    }
+
+    /**
+     * The executable model of the built-in pack. Its absence means the build ran without
+     * kie-maven-plugin generating it (the plugin reads only src/main/resources and reports
+     * success when it finds nothing), so say that rather than fall back to compiling at run time.
+     */
+    static Model loadModel() {
+        ClassLoader loader = PackBuilder.class.getClassLoader();
+        String className;
+        try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException("The precompiled rule pack is missing: no " + MODEL_INDEX
+                        + " on the class path. Build engagement-rules with kie-maven-plugin (packaging kjar).");
+            }
+            className = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("Drools-Model-Version"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The precompiled rule pack index " + MODEL_INDEX
+                            + " names no model class."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return (Model) Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The precompiled rule pack names " + className
+                    + ", which cannot be loaded", e);
+        }
+    }
+
+    private static java.util.Collection<org.kie.api.definition.KiePackage> compile(
+            List<RuleEngine.RuleSource> sources, InternalKnowledgeBase kieBase) {
+        List<RuleCompilationException.CompileError> errors = new ArrayList<>();
+        List<org.kie.api.definition.KiePackage> packages = new ArrayList<>();
+        for (RuleEngine.RuleSource source : sources) {
+            // One builder per source, so every error is tied to the file it came from.
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase);
+            builder.add(ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.name()), ResourceType.DRL);
+            if (builder.hasErrors()) {
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    int[] lines = error.getLines();
+                    int line = lines == null || lines.length == 0 ? 0 : Math.max(0, lines[0]);
+                    String message = error.getMessage() == null ? "" : error.getMessage().trim();
+                    if (message.equals("Parser returned a null Package")) {
+                        continue; // a consequence of the parse errors already listed
+                    }
+                    errors.add(new RuleCompilationException.CompileError(source.name(), line, message));
+                }
+            } else {
+                packages.addAll(builder.getKnowledgePackages());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return packages;
+    }
+
+    private static Set<String> checkDisabled(Policy policy, Set<String> extraDisabled,
+                                             Map<String, RuleMetadata.Info> infos) {
+        List<Problem> problems = new ArrayList<>();
+        String known = String.join(", ", new java.util.TreeSet<>(infos.keySet()));
+        int index = 0;
+        for (String id : policy.disabledRules()) {
+            if (!infos.containsKey(id)) {
+                problems.add(new Problem("/disabledRules/" + index, "no rule \"" + id + "\"; known rules: " + known));
+            }
+            index++;
+        }
+        for (String id : extraDisabled) {
+            if (!infos.containsKey(id)) {
+                problems.add(new Problem("", "no rule \"" + id + "\" to disable; known rules: " + known));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(problems);
+        }
+        Set<String> all = new java.util.TreeSet<>(policy.disabledRules());
+        all.addAll(extraDisabled);
+        return all;
+    }
+}

@@ -1,0 +1,140 @@
+package org.familyengagement.rules;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Staff;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/** What batch evaluation and live sessions share: filling a session, and firing it within limits. */
+final class Sessions {
+    static final String FINDINGS_GLOBAL = "findings";
+
+    /** One daemon thread that halts sessions past their time limit. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "engagement-rules-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Sessions() {
+    }
+
+    /** Inserts the facts of a whole dataset, as batch evaluation sees them. */
+    static void insertDataset(KieSession session, Dataset dataset, EvaluationContext context,
+                              Collection<?> extraFacts) {
+        session.insert(context);
+        for (Staff staff : dataset.staff()) {
+            session.insert(staff);
+        }
+        for (Family family : dataset.families()) {
+            session.insert(history(dataset, family, context));
+        }
+        for (GroupLabel label : groupLabels(dataset)) {
+            session.insert(label);
+        }
+        for (Object fact : extraFacts) {
+            session.insert(fact);
+        }
+    }
+
+    static FamilyHistory history(Dataset dataset, Family family, EvaluationContext context) {
+        return new FamilyHistory(family, dataset.contactsOf(family.id()), dataset.commitmentsOf(family.id()),
+                context);
+    }
+
+    /** Every label that some family carries, in a stable order. */
+    static Set<GroupLabel> groupLabels(Dataset dataset) {
+        Set<GroupLabel> labels = new TreeSet<>((a, b) -> a.group().compareTo(b.group()));
+        for (Family family : dataset.families()) {
+            family.groups().forEach((dimension, label) -> labels.add(new GroupLabel(dimension, label)));
+        }
+        return labels;
+    }
+
+    /**
+     * Fires the session's rules within the limits. A rule that throws, loops or runs past the time
+     * limit ends the evaluation with an {@link EvaluationException} that names it.
+     */
+    static void fire(KieSession session, RuleEngine.Limits limits) {
+        FiringWatch watch = new FiringWatch();
+        session.addEventListener(watch);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            int max = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxRuleFirings());
+            int fired = session.fireAllRules(max);
+            if (timedOut.get()) {
+                throw new EvaluationException(watch.busiest(), "the evaluation ran longer than its time limit of "
+                        + limits.timeLimit() + "; the rule that fired most was \"" + watch.busiest() + "\"");
+            }
+            if (fired >= max && session.fireAllRules(1) > 0) {
+                throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
+                        + limits.maxRuleFirings() + " times; \"" + watch.busiest()
+                        + "\" fired most, which usually means it keeps re-activating itself");
+            }
+        } catch (EvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            EvaluationException ours = findEvaluationException(e);
+            if (ours != null) {
+                throw ours;
+            }
+            throw new EvaluationException(watch.current, "rule \"" + watch.current + "\" failed: "
+                    + rootMessage(e), e);
+        } finally {
+            alarm.cancel(false);
+            session.removeEventListener(watch);
+        }
+    }
+
+    private static EvaluationException findEvaluationException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EvaluationException found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Remembers which rule is firing and how often each fired. */
+    private static final class FiringWatch extends DefaultAgendaEventListener {
+        private final Map<String, Integer> counts = new HashMap<>();
+        private String current;
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            current = event.getMatch().getRule().getName();
+            counts.merge(current, 1, Integer::sum);
+        }
+
+        String busiest() {
+            return counts.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+    }
+}
