@@ -25,6 +25,11 @@ public record Commitment(String id, String familyId, String staffId, Instant mad
         }
     }
 
+    /** A copy of this commitment kept (or to be kept) by a contact. */
+    public Commitment withFulfilledBy(String contactId) {
+        return new Commitment(id, familyId, staffId, madeAt, dueBy, contactId);
+    }
+
     public static Commitment of(String id, String familyId, String staffId, Instant madeAt, Instant dueBy) {
         return new Commitment(id, familyId, staffId, madeAt, dueBy, null);
     }
