@@ -81,13 +81,13 @@ public final class SchoolCalendar {
     }
 
     /**
-     * School days after the local date of {@code since} that have begun by {@code asOf}:
-     * how long, in school days, a family has been waiting.
+     * Whole school days after the local date of {@code since} that have ended by {@code asOf}: how
+     * long, in school days, a family has been waiting. At {@code deadline(since, n)} it is {@code n}.
      */
     public int schoolDaysElapsed(Instant since, Instant asOf) {
         LocalDate day = localDate(since).plusDays(1);
         int count = 0;
-        while (day.atStartOfDay(zone).toInstant().isBefore(asOf)) {
+        while (!day.plusDays(1).atStartOfDay(zone).toInstant().isAfter(asOf)) {
             if (isSchoolDay(day)) {
                 count++;
             }

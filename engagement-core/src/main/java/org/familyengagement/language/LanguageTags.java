@@ -2,9 +2,15 @@ package org.familyengagement.language;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Well-formedness of BCP 47 language tags. */
 public final class LanguageTags {
+    /** A dataset repeats a handful of tags millions of times; hostile input cannot grow this past the cap. */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<String, Boolean> CHECKED = new ConcurrentHashMap<>();
+
     private LanguageTags() {
     }
 
@@ -13,6 +19,18 @@ public final class LanguageTags {
         if (tag == null || tag.isEmpty()) {
             return false;
         }
+        Boolean known = CHECKED.get(tag);
+        if (known != null) {
+            return known;
+        }
+        boolean wellFormed = check(tag);
+        if (CHECKED.size() < CACHE_LIMIT) {
+            CHECKED.put(tag, wellFormed);
+        }
+        return wellFormed;
+    }
+
+    private static boolean check(String tag) {
         try {
             new Locale.Builder().setLanguageTag(tag);
             return true;

@@ -112,28 +112,33 @@ public final class Dataset {
             if (contact == null) {
                 continue;
             }
-            String at = "/contacts/" + i;
+            // Pointers are built only when a problem is found: this loop runs once per contact.
             Family family = familyAt.containsKey(contact.familyId()) ? families.get(familyAt.get(contact.familyId())) : null;
             if (family == null) {
-                problems.add(new Problem(at + "/familyId", "no family \"" + contact.familyId() + "\""));
+                problems.add(new Problem("/contacts/" + i + "/familyId", "no family \"" + contact.familyId() + "\""));
             } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
-                problems.add(new Problem(at + "/studentId", "family \"" + family.id() + "\" has no student \""
+                problems.add(new Problem("/contacts/" + i + "/studentId", "family \"" + family.id() + "\" has no student \""
                         + contact.studentId() + "\""));
             }
             if (contact.staffId() != null && !staffAt.containsKey(contact.staffId())) {
-                problems.add(new Problem(at + "/staffId", "no staff \"" + contact.staffId() + "\""));
+                problems.add(new Problem("/contacts/" + i + "/staffId", "no staff \"" + contact.staffId() + "\""));
             }
             if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
-                problems.add(new Problem(at + "/language",
+                problems.add(new Problem("/contacts/" + i + "/language",
                         "\"" + contact.language() + "\" is not a well-formed BCP 47 language tag"));
             }
             if (contact.replyTo() != null) {
                 Integer target = contactAt.get(contact.replyTo());
                 if (target == null) {
-                    problems.add(new Problem(at + "/replyTo", "no contact \"" + contact.replyTo() + "\""));
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "no contact \"" + contact.replyTo() + "\""));
                 } else if (contacts.get(target) != null && contacts.get(target).isOutbound()) {
-                    problems.add(new Problem(at + "/replyTo", "contact \"" + contact.replyTo()
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact \"" + contact.replyTo()
                             + "\" is OUTBOUND; replyTo must name an INBOUND contact"));
+                } else if (contacts.get(target) != null
+                        && !contacts.get(target).familyId().equals(contact.familyId())) {
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact \"" + contact.replyTo()
+                            + "\" is with family \"" + contacts.get(target).familyId()
+                            + "\"; a reply must be to the same family"));
                 }
             }
         }
@@ -150,8 +155,16 @@ public final class Dataset {
             if (commitment.staffId() != null && !staffAt.containsKey(commitment.staffId())) {
                 problems.add(new Problem(at + "/staffId", "no staff \"" + commitment.staffId() + "\""));
             }
-            if (commitment.fulfilledBy() != null && !contactAt.containsKey(commitment.fulfilledBy())) {
-                problems.add(new Problem(at + "/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+            if (commitment.fulfilledBy() != null) {
+                Integer fulfilling = contactAt.get(commitment.fulfilledBy());
+                if (fulfilling == null) {
+                    problems.add(new Problem(at + "/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+                } else if (contacts.get(fulfilling) != null
+                        && !contacts.get(fulfilling).familyId().equals(commitment.familyId())) {
+                    problems.add(new Problem(at + "/fulfilledBy", "contact \"" + commitment.fulfilledBy()
+                            + "\" is with family \"" + contacts.get(fulfilling).familyId()
+                            + "\"; a commitment is kept by a contact with its own family"));
+                }
             }
         }
         problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));

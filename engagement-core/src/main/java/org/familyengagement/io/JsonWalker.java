@@ -1,0 +1,501 @@
+package org.familyengagement.io;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import org.familyengagement.errors.Problem;
+
+/**
+ * Walks one JSON or YAML document through a streaming parser, keeping the JSON pointer of the
+ * value under the cursor and collecting problems.
+ *
+ * <p>Each value reader consumes the whole value under the cursor, whatever it is. When the
+ * value is not what the contract says, it reports a problem at the current pointer and returns
+ * {@code null}, so the caller can carry on and every problem of a document is found in one
+ * pass. Pointers are built only when a problem is reported.
+ *
+ * <p>Messages quote ids, enum values and offending tokens only, each cut to
+ * {@value #MAX_QUOTED} characters, and never a value with white space in it (see
+ * {@link #quote}), so free text a family wrote cannot leak into them.
+ */
+final class JsonWalker {
+    /** The longest token a message quotes in full. */
+    static final int MAX_QUOTED = 32;
+
+    private final JsonParser parser;
+    private final String format;
+    private final List<Problem> problems = new ArrayList<>();
+    private String[] names = new String[16];
+    private int[] indexes = new int[16];
+    private int depth;
+
+    /** @param format the document's format as users know it, {@code JSON} or {@code YAML} */
+    JsonWalker(JsonParser parser, String format) {
+        this.parser = parser;
+        this.format = format;
+    }
+
+    JsonParser parser() {
+        return parser;
+    }
+
+    JsonToken next() throws IOException {
+        return parser.nextToken();
+    }
+
+    // ---------------------------------------------------------------- the pointer
+
+    void enter(String name) {
+        grow();
+        names[depth] = name;
+        depth++;
+    }
+
+    void enter(int index) {
+        grow();
+        names[depth] = null;
+        indexes[depth] = index;
+        depth++;
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    private void grow() {
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, depth * 2);
+            indexes = Arrays.copyOf(indexes, depth * 2);
+        }
+    }
+
+    /** The JSON pointer (RFC 6901) of the value under the cursor; {@code ""} for the root. */
+    String pointer() {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            pointer.append('/');
+            if (names[i] == null) {
+                pointer.append(indexes[i]);
+            } else {
+                appendEscaped(pointer, names[i]);
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static void appendEscaped(StringBuilder pointer, String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char ch = segment.charAt(i);
+            if (ch == '~') {
+                pointer.append("~0");
+            } else if (ch == '/') {
+                pointer.append("~1");
+            } else {
+                pointer.append(ch);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    List<Problem> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** A problem at the current pointer. */
+    void problem(String message) {
+        problems.add(new Problem(pointer(), message));
+    }
+
+    /** A problem at another place. */
+    void problemAt(String pointer, String message) {
+        problems.add(new Problem(pointer, message));
+    }
+
+    /** A problem at a field of the object under the cursor. */
+    void problemIn(String field, String message) {
+        StringBuilder pointer = new StringBuilder(pointer()).append('/');
+        appendEscaped(pointer, field);
+        problems.add(new Problem(pointer.toString(), message));
+    }
+
+    void unknownField(String name, List<String> known) {
+        String suggestion = Suggestions.closest(name, known);
+        problem("unknown field " + quote(name) + (suggestion != null
+                ? "; did you mean \"" + suggestion + "\"?"
+                : "; known fields: " + String.join(", ", known)));
+    }
+
+    /** Reports that the value under the cursor is not {@code expected}, and skips it. */
+    void wrongType(String expected) throws IOException {
+        problem("expected " + expected + ", found " + describeCurrent());
+        parser.skipChildren();
+    }
+
+    /**
+     * Reports a syntax error at the innermost place the walker had reached. The parser cannot go
+     * on after one, so this is the last problem of the document.
+     */
+    void malformed(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml) {
+            // SnakeYAML's own text spans lines and quotes the source; keep its verdict and its mark.
+            Mark mark = yaml.getProblemMark() != null ? yaml.getProblemMark() : yaml.getContextMark();
+            String where = mark != null ? " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) : "";
+            String verdict = yaml.getProblem() != null ? yaml.getProblem() : yaml.getContext();
+            problem("malformed " + format + where + ": " + sanitize(verdict));
+            return;
+        }
+        JsonLocation location = e.getLocation();
+        String where = location != null && location.getLineNr() > 0
+                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
+                : "";
+        problem("malformed " + format + where + ": " + parserMessage(e));
+    }
+
+    /**
+     * The parser's own description of a syntax error, without the source excerpts it may carry
+     * and with long quoted tokens cut short.
+     */
+    static String parserMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int source = message == null ? -1 : message.indexOf("[Source:");
+        if (source >= 0) {
+            int open = message.lastIndexOf('(', source);
+            message = message.substring(0, open >= 0 ? open : source);
+        }
+        return sanitize(message);
+    }
+
+    /** The first line of a parser's message, long quoted tokens cut short, at most 200 characters. */
+    private static String sanitize(String message) {
+        if (message == null || message.isBlank()) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        message = message.replaceAll("'([^']{" + MAX_QUOTED + "})[^']+'", "'$1…'").strip();
+        if (message.endsWith(":")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+
+    /**
+     * A token as a message shows it: in double quotes, cut to {@value #MAX_QUOTED} characters,
+     * control characters as '?'. A value with white space in it is not a token but text, perhaps
+     * a family's own words, and is never shown: {@code (73 characters, not shown)}.
+     */
+    static String quote(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isWhitespace(token.charAt(i)) || Character.isSpaceChar(token.charAt(i))) {
+                return "(" + token.length() + " characters, not shown)";
+            }
+        }
+        int end = token.length();
+        boolean cut = false;
+        if (end > MAX_QUOTED) {
+            end = Character.isHighSurrogate(token.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+            cut = true;
+        }
+        StringBuilder quoted = new StringBuilder(end + 3).append('"');
+        for (int i = 0; i < end; i++) {
+            char ch = token.charAt(i);
+            quoted.append(Character.isISOControl(ch) ? '?' : ch);
+        }
+        return quoted.append(cut ? "…\"" : "\"").toString();
+    }
+
+    /** How a message names the value under the cursor. */
+    String describeCurrent() throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "the string " + quote(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + quote(parser.getText()).replace("\"", "");
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> token.asString() != null ? token.asString() : token.name();
+        };
+    }
+
+    // ---------------------------------------------------------------- containers
+
+    /** True on an object; otherwise reports and skips the value. */
+    boolean expectObject() throws IOException {
+        if (parser.currentToken() == JsonToken.START_OBJECT) {
+            return true;
+        }
+        wrongType("an object");
+        return false;
+    }
+
+    /** True on an array; otherwise reports and skips the value. */
+    boolean expectArray() throws IOException {
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            return true;
+        }
+        wrongType("an array");
+        return false;
+    }
+
+    /** Reads one element of an array; {@code null} when it was reported as unusable. */
+    @FunctionalInterface
+    interface ElementReader<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * The elements of the array under the cursor, with {@code null} where an element was
+     * unusable, so positions match the document. An empty list when it is not an array.
+     */
+    <T> List<T> elements(ElementReader<T> element) throws IOException {
+        List<T> list = new ArrayList<>();
+        if (expectArray()) {
+            // A parser throws on a truncated array; the null check only guards against looping forever.
+            for (int i = 0; !isArrayEnd(parser.nextToken()); i++) {
+                enter(i);
+                list.add(element.read());
+                leave();
+            }
+        }
+        return list;
+    }
+
+    /** True at the end of an array, or (defensively) of the input. */
+    static boolean isArrayEnd(JsonToken token) {
+        return token == JsonToken.END_ARRAY || token == null;
+    }
+
+    /** The usable elements of the array under the cursor; unusable ones are reported and left out. */
+    <T> List<T> values(ElementReader<T> element) throws IOException {
+        List<T> list = elements(element);
+        list.removeIf(Objects::isNull);
+        return list;
+    }
+
+    // ---------------------------------------------------------------- scalars
+
+    /** A string; {@code null} (reported) for anything else, JSON null included. */
+    String string() throws IOException {
+        return string(null);
+    }
+
+    /** A string, taken from {@code pool} when there is one. */
+    String string(StringPool pool) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            return pool == null
+                    ? parser.getText()
+                    : pool.get(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        }
+        wrongType("a string");
+        return null;
+    }
+
+    /** A string, or {@code null} for JSON null (not a problem: the field says "none"). */
+    String optionalString(StringPool pool) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NULL ? null : string(pool);
+    }
+
+    /** A non-blank string. */
+    String id() throws IOException {
+        return id(null);
+    }
+
+    /** A non-blank string, taken from {@code pool} when there is one. */
+    String id(StringPool pool) throws IOException {
+        String id = string(pool);
+        if (id != null && id.isBlank()) {
+            problem("an id must not be blank");
+            return null;
+        }
+        return id;
+    }
+
+    /** A non-blank string, or {@code null} for JSON null. */
+    String optionalId(StringPool pool) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NULL ? null : id(pool);
+    }
+
+    Boolean bool() throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE;
+        }
+        wrongType("true or false");
+        return null;
+    }
+
+    /** An integral number that fits an {@code int}. */
+    Integer integer() throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            wrongType("an integer");
+            return null;
+        }
+        try {
+            return parser.getIntValue();
+        } catch (InputCoercionException e) {
+            problem("the number " + quote(parser.getText()).replace("\"", "") + " is out of range");
+            return null;
+        }
+    }
+
+    /** Any number. */
+    Double number() throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDoubleValue();
+        }
+        wrongType("a number");
+        return null;
+    }
+
+    /** One of the vocabulary's values, matched in the parser's buffer without allocating a string. */
+    <E extends Enum<E>> E enumValue(Vocabulary<E> vocabulary) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            wrongType("a string");
+            return null;
+        }
+        E value = vocabulary.find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        if (value == null) {
+            String text = parser.getText();
+            String suggestion = Suggestions.closest(text, vocabulary.names);
+            problem("unknown " + vocabulary.noun + " " + quote(text)
+                    + (suggestion != null ? "; did you mean \"" + suggestion + "\"?" : "")
+                    + "; allowed: " + String.join(", ", vocabulary.names));
+        }
+        return value;
+    }
+
+    /** An ISO-8601 instant with an offset, parsed from the parser's buffer without a detour through a String. */
+    Instant instant() throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            wrongType("an instant such as \"2026-11-02T16:00:00Z\"");
+            return null;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        Instant fast = Instants.parseFast(chars, offset, length);
+        if (fast != null) {
+            return fast;
+        }
+        String text = new String(chars, offset, length);
+        try {
+            return Instants.parseWithJavaTime(text);
+        } catch (DateTimeParseException e) {
+            problem(quote(text) + (isLocalDateTime(text)
+                    ? " has no UTC offset; add Z or ±HH:MM"
+                    : " is not an ISO-8601 instant with an offset, such as 2026-11-02T16:00:00Z"));
+            return null;
+        }
+    }
+
+    private static boolean isLocalDateTime(String text) {
+        try {
+            LocalDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A date {@code YYYY-MM-DD}. */
+    LocalDate date() throws IOException {
+        String text = string();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problem(quote(text) + " is not a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /** A time of day {@code HH:MM} (or {@code HH:MM:SS}). */
+    LocalTime time() throws IOException {
+        String text = string();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            problem(quote(text) + " is not a time of day HH:MM");
+            return null;
+        }
+    }
+
+    /**
+     * An enum as the contract spells it: constant names, upper case.
+     *
+     * @param <E> the enum
+     */
+    static final class Vocabulary<E extends Enum<E>> {
+        private final String noun;
+        private final E[] constants;
+        private final List<String> names = new ArrayList<>();
+
+        private Vocabulary(Class<E> type, String noun) {
+            this.noun = noun;
+            this.constants = type.getEnumConstants();
+            for (E constant : constants) {
+                names.add(constant.name());
+            }
+        }
+
+        /** @param noun what a message calls a value of it: "channel", "day" */
+        static <E extends Enum<E>> Vocabulary<E> of(Class<E> type, String noun) {
+            return new Vocabulary<>(type, noun);
+        }
+
+        /** The constant spelled {@code chars[offset, offset + length)}, or {@code null}. A scan: enums here are short. */
+        E find(char[] chars, int offset, int length) {
+            for (E constant : constants) {
+                String name = constant.name();
+                if (name.length() == length && sameChars(name, chars, offset)) {
+                    return constant;
+                }
+            }
+            return null;
+        }
+
+        private static boolean sameChars(String name, char[] chars, int offset) {
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) != chars[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package org.familyengagement.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.RuleIds;
+
+/**
+ * Reads a policy document, JSON or YAML, into a {@link Policy}. Every field is optional and
+ * takes its value from {@link Policy#defaults()}, nested ones included: {@code disparity:
+ * {ratio: 0.7}} keeps the default alpha and minimum group size.
+ *
+ * <pre>{@code
+ * lookback: P30D
+ * responseSchoolDays: 2
+ * deficitOnly:     { minConcerns: 2 }
+ * oneWayOnly:      { minBroadcasts: 3 }
+ * messageOverload: { maxBroadcastsPerWeek: 5 }
+ * disparity:       { ratio: 0.8, alpha: 0.05, minGroupSize: 10 }
+ * disabledRules:   [message-overload]
+ * }</pre>
+ *
+ * <p>{@code lookback} is an ISO-8601 duration in days, weeks or hours ({@code P30D}, {@code P4W},
+ * {@code PT36H}); months and years are refused, having no fixed length. Rule ids in
+ * {@code disabledRules} must be known: the built-in ones ({@link RuleIds#BUILT_IN}) unless the
+ * caller passes its own set, custom rules included.
+ *
+ * <p>A document that breaks these rules is rejected with an {@link InvalidPolicyException}
+ * listing every problem with its JSON pointer ({@code /disparity/ratio}), whatever the format.
+ * Thread-safe; streams passed in are not closed.
+ */
+public final class PolicyReader {
+    /** The syntax of a policy document. */
+    public enum Format {
+        JSON, YAML;
+
+        /** JSON when the first significant character opens an object, YAML otherwise. */
+        static Format sniff(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (!Character.isWhitespace(ch) && ch != '\uFEFF') {
+                    return ch == '{' ? JSON : YAML;
+                }
+            }
+            return JSON;
+        }
+    }
+
+    private enum PolicyField {
+        LOOKBACK, RESPONSE_SCHOOL_DAYS, DEFICIT_ONLY, ONE_WAY_ONLY, MESSAGE_OVERLOAD, DISPARITY, DISABLED_RULES
+    }
+
+    private enum DeficitOnlyField { MIN_CONCERNS }
+
+    private enum OneWayOnlyField { MIN_BROADCASTS }
+
+    private enum MessageOverloadField { MAX_BROADCASTS_PER_WEEK }
+
+    private enum DisparityField { RATIO, ALPHA, MIN_GROUP_SIZE }
+
+    private static final Fields<PolicyField> POLICY = Fields.of(PolicyField.class);
+    private static final Fields<DeficitOnlyField> DEFICIT_ONLY = Fields.of(DeficitOnlyField.class);
+    private static final Fields<OneWayOnlyField> ONE_WAY_ONLY = Fields.of(OneWayOnlyField.class);
+    private static final Fields<MessageOverloadField> MESSAGE_OVERLOAD = Fields.of(MessageOverloadField.class);
+    private static final Fields<DisparityField> DISPARITY = Fields.of(DisparityField.class);
+
+    private static final Set<String> BUILT_IN = Set.copyOf(RuleIds.BUILT_IN);
+
+    private PolicyReader() {
+    }
+
+    /**
+     * Reads {@code file} (UTF-8), knowing the built-in rules only. The format follows the file
+     * name ({@code .json}; {@code .yaml} or {@code .yml}), or else the content.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws IOException            when the file cannot be read
+     */
+    public static Policy read(Path file) throws IOException {
+        return read(file, BUILT_IN);
+    }
+
+    /**
+     * Reads {@code file} (UTF-8); {@code disabledRules} may name any of {@code knownRuleIds}.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws IOException            when the file cannot be read
+     */
+    public static Policy read(Path file, Set<String> knownRuleIds) throws IOException {
+        Objects.requireNonNull(file, "file must not be null");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return readString(text, formatOf(file, text), knownRuleIds);
+    }
+
+    /**
+     * Reads a UTF-8 byte stream to its end, knowing the built-in rules only; the format follows
+     * the content.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws IOException            when the stream cannot be read
+     */
+    public static Policy read(InputStream in) throws IOException {
+        return read(in, BUILT_IN);
+    }
+
+    /**
+     * Reads a UTF-8 byte stream to its end; the format follows the content.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws IOException            when the stream cannot be read
+     */
+    public static Policy read(InputStream in, Set<String> knownRuleIds) throws IOException {
+        Objects.requireNonNull(in, "input stream must not be null");
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return readString(text, Format.sniff(text), knownRuleIds);
+    }
+
+    /**
+     * Reads a document held in a string, knowing the built-in rules only; the format follows the
+     * content.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     */
+    public static Policy readString(String text) {
+        return readString(text, BUILT_IN);
+    }
+
+    /**
+     * Reads a document held in a string; the format follows the content.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     */
+    public static Policy readString(String text, Set<String> knownRuleIds) {
+        Objects.requireNonNull(text, "text must not be null");
+        return readString(text, Format.sniff(text), knownRuleIds);
+    }
+
+    /**
+     * Reads a document held in a string, in the given format.
+     *
+     * @throws InvalidPolicyException when the document breaks the rules above
+     */
+    public static Policy readString(String text, Format format, Set<String> knownRuleIds) {
+        Objects.requireNonNull(text, "text must not be null");
+        Objects.requireNonNull(format, "format must not be null");
+        Objects.requireNonNull(knownRuleIds, "knownRuleIds must not be null");
+        JsonFactory factory = format == Format.YAML ? Formats.Yaml.FACTORY : Formats.JSON;
+        String document = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (JsonParser parser = factory.createParser(document)) {
+            return new Parse(new JsonWalker(parser, format.name()), knownRuleIds).policy();
+        } catch (IOException e) {
+            // Syntax errors are problems, not exceptions; a string has no other way to fail.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Format formatOf(Path file, String text) {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return Format.JSON;
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return Format.YAML;
+        }
+        return Format.sniff(text);
+    }
+
+    /** One read of one document. */
+    private static final class Parse {
+        private final JsonWalker walker;
+        private final Set<String> knownRuleIds;
+
+        Parse(JsonWalker walker, Set<String> knownRuleIds) {
+            this.walker = walker;
+            this.knownRuleIds = knownRuleIds;
+        }
+
+        Policy policy() throws IOException {
+            Policy policy = Policy.defaults();
+            try {
+                JsonToken first = walker.next();
+                if (first == null) {
+                    walker.problem("the document is empty; write {} for the default policy");
+                } else if (first != JsonToken.START_OBJECT) {
+                    walker.problem("the document must be an object of policy fields, not " + walker.describeCurrent());
+                } else {
+                    policy = fields(policy);
+                    if (walker.next() != null) {
+                        walker.problem("unexpected content after the end of the document");
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                walker.malformed(e);
+            }
+            if (walker.hasProblems()) {
+                List<Problem> problems = new ArrayList<>(walker.problems());
+                problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
+                throw new InvalidPolicyException(problems);
+            }
+            return policy;
+        }
+
+        private Policy fields(Policy policy) throws IOException {
+            ObjectReader<PolicyField> object = ObjectReader.open(walker, POLICY);
+            for (PolicyField field; (field = object.next()) != null; ) {
+                policy = switch (field) {
+                    case LOOKBACK -> apply(policy, lookback(), policy::withLookback);
+                    case RESPONSE_SCHOOL_DAYS -> apply(policy, walker.integer(), policy::withResponseSchoolDays);
+                    case DEFICIT_ONLY -> policy.withDeficitOnly(deficitOnly(policy.deficitOnly()));
+                    case ONE_WAY_ONLY -> policy.withOneWayOnly(oneWayOnly(policy.oneWayOnly()));
+                    case MESSAGE_OVERLOAD -> policy.withMessageOverload(messageOverload(policy.messageOverload()));
+                    case DISPARITY -> policy.withDisparity(disparity(policy.disparity()));
+                    case DISABLED_RULES -> policy.withDisabledRules(disabledRules());
+                };
+            }
+            return policy;
+        }
+
+        /**
+         * {@code change.apply(value)}, or {@code current} when the value was unusable or the record
+         * refuses it. The records' own range checks are the one place ranges are defined; their
+         * messages name the field and the value, and become the problem's sentence.
+         */
+        private <T, V> T apply(T current, V value, Function<V, T> change) {
+            if (value == null) {
+                return current;
+            }
+            try {
+                return change.apply(value);
+            } catch (IllegalArgumentException e) {
+                walker.problem(e.getMessage());
+                return current;
+            }
+        }
+
+        private Duration lookback() throws IOException {
+            String text = walker.string();
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException notADuration) {
+                // Weeks and days without a time part are a Period to java.time.
+                try {
+                    Period period = Period.parse(text);
+                    if (period.getYears() == 0 && period.getMonths() == 0) {
+                        return Duration.ofDays(period.getDays());
+                    }
+                    walker.problem(JsonWalker.quote(text) + ": months and years have no fixed length;"
+                            + " give the lookback in days or weeks, such as P30D");
+                    return null;
+                } catch (DateTimeParseException notAPeriod) {
+                    walker.problem(JsonWalker.quote(text) + " is not an ISO-8601 duration such as P30D");
+                    return null;
+                }
+            }
+        }
+
+        private Policy.DeficitOnly deficitOnly(Policy.DeficitOnly current) throws IOException {
+            ObjectReader<DeficitOnlyField> object = ObjectReader.open(walker, DEFICIT_ONLY);
+            for (DeficitOnlyField field; object != null && (field = object.next()) != null; ) {
+                if (field == DeficitOnlyField.MIN_CONCERNS) {
+                    current = apply(current, walker.integer(), Policy.DeficitOnly::new);
+                }
+            }
+            return current;
+        }
+
+        private Policy.OneWayOnly oneWayOnly(Policy.OneWayOnly current) throws IOException {
+            ObjectReader<OneWayOnlyField> object = ObjectReader.open(walker, ONE_WAY_ONLY);
+            for (OneWayOnlyField field; object != null && (field = object.next()) != null; ) {
+                if (field == OneWayOnlyField.MIN_BROADCASTS) {
+                    current = apply(current, walker.integer(), Policy.OneWayOnly::new);
+                }
+            }
+            return current;
+        }
+
+        private Policy.MessageOverload messageOverload(Policy.MessageOverload current) throws IOException {
+            ObjectReader<MessageOverloadField> object = ObjectReader.open(walker, MESSAGE_OVERLOAD);
+            for (MessageOverloadField field; object != null && (field = object.next()) != null; ) {
+                if (field == MessageOverloadField.MAX_BROADCASTS_PER_WEEK) {
+                    current = apply(current, walker.integer(), Policy.MessageOverload::new);
+                }
+            }
+            return current;
+        }
+
+        /** Each field is checked on its own against the current others, so each problem has its own pointer. */
+        private Policy.Disparity disparity(Policy.Disparity current) throws IOException {
+            ObjectReader<DisparityField> object = ObjectReader.open(walker, DISPARITY);
+            for (DisparityField field; object != null && (field = object.next()) != null; ) {
+                Policy.Disparity base = current;
+                current = switch (field) {
+                    case RATIO -> apply(base, walker.number(),
+                            ratio -> new Policy.Disparity(ratio, base.alpha(), base.minGroupSize()));
+                    case ALPHA -> apply(base, walker.number(),
+                            alpha -> new Policy.Disparity(base.ratio(), alpha, base.minGroupSize()));
+                    case MIN_GROUP_SIZE -> apply(base, walker.integer(),
+                            size -> new Policy.Disparity(base.ratio(), base.alpha(), size));
+                };
+            }
+            return current;
+        }
+
+        /** Rule ids, each known; an unknown id is reported at its own element. */
+        private Set<String> disabledRules() throws IOException {
+            List<String> known = List.copyOf(new TreeSet<>(knownRuleIds));
+            return new TreeSet<>(walker.values(() -> {
+                String id = walker.string();
+                if (id != null && !knownRuleIds.contains(id)) {
+                    String suggestion = Suggestions.closest(id, known);
+                    walker.problem("no rule " + JsonWalker.quote(id) + (suggestion != null
+                            ? "; did you mean \"" + suggestion + "\"?"
+                            : "; known rules: " + String.join(", ", known)));
+                    return null;
+                }
+                return id;
+            }));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.familyengagement.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
+import org.familyengagement.report.Metrics;
+import org.familyengagement.report.Report;
+
+/**
+ * Writes a {@link Report} as the findings document of {@code docs/fact-model.md}:
+ *
+ * <pre>{@code
+ * {
+ *   "asOf": "2026-11-20T23:00:00Z",
+ *   "findings": [
+ *     {
+ *       "ruleId": "unanswered-input",
+ *       ...
+ * }</pre>
+ *
+ * <p>Every finding has {@code ruleId, category, severity, familyId, group, evidence, message}
+ * in that order, {@code null} where a finding has no family or no group; {@code metrics}
+ * ({@code n, rate, referenceLabel, referenceRate, ratio, pValue}) follows when the finding has
+ * them, as group findings do. Findings come in the report's own order.
+ *
+ * <p>The output is deterministic: the same report always gives the same bytes. It is UTF-8,
+ * indented by two spaces with {@code \n} line ends whatever the platform, and ends with a
+ * newline; instants are ISO-8601 UTC ({@link java.time.Instant#toString()}), numbers the
+ * shortest decimal that reads back to the same {@code double}. {@link ReportReader} reads it back.
+ *
+ * <p>Thread-safe. Streams and writers passed in are flushed, not closed.
+ */
+public final class ReportWriter {
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private ReportWriter() {
+    }
+
+    /**
+     * The document as a string.
+     *
+     * @throws IllegalArgumentException when a metric is not a finite number, which JSON cannot hold
+     */
+    public static String toJson(Report report) {
+        StringWriter out = new StringWriter();
+        try {
+            write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the document to {@code file} (UTF-8), replacing it.
+     *
+     * @throws IllegalArgumentException when a metric is not a finite number
+     * @throws IOException              when the file cannot be written
+     */
+    public static void write(Report report, Path file) throws IOException {
+        Objects.requireNonNull(file, "file must not be null");
+        // Rendered first, so a report that cannot be written leaves no half-written file.
+        String json = toJson(report);
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the document to a byte stream, UTF-8.
+     *
+     * @throws IllegalArgumentException when a metric is not a finite number
+     * @throws IOException              when the stream fails
+     */
+    public static void write(Report report, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "output stream must not be null");
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(report, writer);
+        writer.flush();
+    }
+
+    /**
+     * Writes the document to a character stream.
+     *
+     * @throws IllegalArgumentException when a metric is not a finite number
+     * @throws IOException              when the writer fails
+     */
+    public static void write(Report report, Writer out) throws IOException {
+        Objects.requireNonNull(report, "report must not be null");
+        Objects.requireNonNull(out, "writer must not be null");
+        for (Finding finding : report.findings()) {
+            checkFinite(finding);
+        }
+        try (JsonGenerator json = Formats.JSON.createGenerator(out)) {
+            // A pretty printer tracks its nesting: each generator needs its own instance.
+            json.setPrettyPrinter(PRETTY.createInstance());
+            json.writeStartObject();
+            json.writeStringField("asOf", report.asOf().toString());
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : report.findings()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("category", finding.category().name());
+        json.writeStringField("severity", finding.severity().name());
+        json.writeStringField("familyId", finding.familyId());
+        json.writeFieldName("group");
+        Group group = finding.group();
+        if (group == null) {
+            json.writeNull();
+        } else {
+            json.writeStartObject();
+            json.writeStringField("dimension", group.dimension());
+            json.writeStringField("label", group.label());
+            json.writeEndObject();
+        }
+        json.writeArrayFieldStart("evidence");
+        for (String id : finding.evidence()) {
+            json.writeString(id);
+        }
+        json.writeEndArray();
+        json.writeStringField("message", finding.message());
+        Metrics metrics = finding.metrics();
+        if (metrics != null) {
+            json.writeObjectFieldStart("metrics");
+            json.writeNumberField("n", metrics.n());
+            json.writeNumberField("rate", metrics.rate());
+            json.writeStringField("referenceLabel", metrics.referenceLabel());
+            json.writeNumberField("referenceRate", metrics.referenceRate());
+            json.writeNumberField("ratio", metrics.ratio());
+            json.writeNumberField("pValue", metrics.pValue());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void checkFinite(Finding finding) {
+        Metrics metrics = finding.metrics();
+        if (metrics == null) {
+            return;
+        }
+        String[] names = {"rate", "referenceRate", "ratio", "pValue"};
+        double[] values = {metrics.rate(), metrics.referenceRate(), metrics.ratio(), metrics.pValue()};
+        for (int i = 0; i < names.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("metrics." + names[i] + " of a " + finding.ruleId()
+                        + " finding is " + values[i] + ", which JSON cannot hold");
+            }
+        }
+    }
+}

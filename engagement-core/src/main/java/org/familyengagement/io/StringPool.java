@@ -1,0 +1,84 @@
+package org.familyengagement.io;
+
+/**
+ * One shared {@code String} per distinct value, looked up straight from the parser's character
+ * buffer. Two million contacts name a few thousand families, staff and languages: pooling
+ * those saves both the memory of a copy per contact and the allocation of a string that would
+ * be thrown away at once. Not for values that are mostly unique, such as contact ids.
+ *
+ * <p>Open addressing on the same hash as {@link String#hashCode()}. Past {@value #MAX_SIZE}
+ * values the pool stops growing and hands out fresh strings, so a document of unique values
+ * cannot make it the largest thing in memory. Not thread-safe: one per document.
+ */
+final class StringPool {
+    static final int MAX_SIZE = 1 << 20;
+
+    private String[] table = new String[1024];
+    private int size;
+
+    /** The pooled string equal to {@code chars[offset, offset + length)}. */
+    String get(char[] chars, int offset, int length) {
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            String candidate = table[slot];
+            if (candidate == null) {
+                String value = new String(chars, offset, length);
+                if (size < MAX_SIZE) {
+                    table[slot] = value;
+                    if (++size * 2 > table.length) {
+                        grow();
+                    }
+                }
+                return value;
+            }
+            if (candidate.hashCode() == hash && matches(candidate, chars, offset, length)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The pooled string equal to {@code value}. */
+    String get(String value) {
+        return value == null ? null : get(value.toCharArray(), 0, value.length());
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static boolean matches(String candidate, char[] chars, int offset, int length) {
+        if (candidate.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (candidate.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void grow() {
+        String[] old = table;
+        table = new String[old.length * 2];
+        int mask = table.length - 1;
+        for (String value : old) {
+            if (value != null) {
+                int slot = spread(value.hashCode()) & mask;
+                while (table[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = value;
+            }
+        }
+    }
+
+    /** Ids such as "f-1234" differ in their last characters; mix those into the low bits. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+}

@@ -1,0 +1,231 @@
+package org.familyengagement.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.RuleIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PolicyReaderTest {
+    private static final Policy EVERY_FIELD_CHANGED = new Policy(Duration.ofDays(45), 3, new Policy.DeficitOnly(4),
+            new Policy.OneWayOnly(6), new Policy.MessageOverload(7), new Policy.Disparity(0.75, 0.01, 20),
+            Set.of(RuleIds.MESSAGE_OVERLOAD, RuleIds.ONE_WAY_ONLY));
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(PolicyReaderTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Problem> problemsOf(String document) {
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class,
+                () -> PolicyReader.readString(document));
+        assertThat(e).as("the policy should be rejected").isNotNull();
+        return e.problems();
+    }
+
+    private static Problem onlyProblem(String document) {
+        List<Problem> problems = problemsOf(document);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    @Test
+    void readsEveryFieldFromYaml() throws IOException {
+        assertThat(PolicyReader.read(resource("policy-full.yaml"))).isEqualTo(EVERY_FIELD_CHANGED);
+    }
+
+    @Test
+    void readsEveryFieldFromJson() throws IOException {
+        assertThat(PolicyReader.read(resource("policy-full.json"))).isEqualTo(EVERY_FIELD_CHANGED);
+    }
+
+    @Test
+    void detectsTheFormatOfAStreamFromItsContent() throws IOException {
+        for (String name : List.of("policy-full.yaml", "policy-full.json")) {
+            byte[] bytes = Files.readAllBytes(resource(name));
+            assertThat(PolicyReader.read(new ByteArrayInputStream(bytes))).as(name).isEqualTo(EVERY_FIELD_CHANGED);
+        }
+    }
+
+    @Test
+    void aFileNamedYamlIsReadAsYamlEvenWhenItLooksLikeJson(@TempDir Path dir) throws IOException {
+        // A YAML flow mapping with unquoted keys: JSON would refuse it.
+        Path file = Files.writeString(dir.resolve("policy.yml"), "{lookback: P7D}");
+
+        assertThat(PolicyReader.read(file).lookback()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnored() {
+        assertThat(PolicyReader.readString("\uFEFF{\"responseSchoolDays\": 1}").responseSchoolDays()).isEqualTo(1);
+        assertThat(PolicyReader.readString("\uFEFFresponseSchoolDays: 1").responseSchoolDays()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyObjectIsTheDefaultPolicy() {
+        assertThat(PolicyReader.readString("{}")).isEqualTo(Policy.defaults());
+        assertThat(PolicyReader.readString("{}", PolicyReader.Format.YAML, Set.of())).isEqualTo(Policy.defaults());
+    }
+
+    @Test
+    void missingFieldsTakeTheDefaultsNestedOnesIncluded() {
+        Policy policy = PolicyReader.readString("""
+                responseSchoolDays: 1
+                disparity: { ratio: 0.7 }
+                """);
+
+        assertThat(policy).isEqualTo(Policy.defaults().withResponseSchoolDays(1)
+                .withDisparity(new Policy.Disparity(0.7, 0.05, 10)));
+    }
+
+    @ParameterizedTest(name = "{0} is {1} days")
+    @CsvSource({"P30D, 30", "P4W, 28", "PT36H, 1.5"})
+    void lookbackTakesDaysWeeksOrHours(String text, double days) {
+        Policy policy = PolicyReader.readString("lookback: " + text);
+
+        assertThat(policy.lookback()).isEqualTo(Duration.ofMinutes(Math.round(days * 24 * 60)));
+    }
+
+    @Test
+    void customRulesCanBeDisabledWhenTheCallerKnowsThem() {
+        Policy policy = PolicyReader.readString("disabledRules: [district-welcome-call]",
+                Set.of("district-welcome-call"));
+
+        assertThat(policy.disabledRules()).containsExactly("district-welcome-call");
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Test
+    void anUnknownFieldSuggestsTheKnownName() {
+        assertThat(onlyProblem("lookBack: P30D")).isEqualTo(
+                new Problem("/lookBack", "unknown field \"lookBack\"; did you mean \"lookback\"?"));
+        assertThat(onlyProblem("disparity: { minGroup: 5 }")).isEqualTo(new Problem("/disparity/minGroup",
+                "unknown field \"minGroup\"; known fields: ratio, alpha, minGroupSize"));
+    }
+
+    @Test
+    void aValueOfTheWrongType() {
+        assertThat(problemsOf("""
+                responseSchoolDays: "2"
+                deficitOnly: 2
+                disparity: { ratio: high }
+                """)).containsExactly(
+                new Problem("/deficitOnly", "expected an object, found the number 2"),
+                new Problem("/disparity/ratio", "expected a number, found the string \"high\""),
+                new Problem("/responseSchoolDays", "expected an integer, found the string \"2\""));
+    }
+
+    @Test
+    void nullWhereAValueBelongs() {
+        assertThat(onlyProblem("{\"lookback\": null}"))
+                .isEqualTo(new Problem("/lookback", "expected a string, found null"));
+    }
+
+    @Test
+    void valuesOutOfRangeNameTheFieldAndTheValue() {
+        assertThat(problemsOf("""
+                lookback: P0D
+                responseSchoolDays: -1
+                deficitOnly:     { minConcerns: 0 }
+                oneWayOnly:      { minBroadcasts: 0 }
+                messageOverload: { maxBroadcastsPerWeek: -2 }
+                disparity:       { ratio: 1.5, alpha: 0, minGroupSize: 0 }
+                """)).containsExactly(
+                new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be at least 1, not 0"),
+                new Problem("/disparity/alpha", "disparity.alpha must be in (0, 1), not 0.0"),
+                new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be at least 1, not 0"),
+                new Problem("/disparity/ratio", "disparity.ratio must be in (0, 1], not 1.5"),
+                new Problem("/lookback", "lookback must be positive, not PT0S"),
+                new Problem("/messageOverload/maxBroadcastsPerWeek",
+                        "messageOverload.maxBroadcastsPerWeek must not be negative, not -2"),
+                new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be at least 1, not 0"),
+                new Problem("/responseSchoolDays", "responseSchoolDays must not be negative, not -1"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "thirty-days | \"thirty-days\" is not an ISO-8601 duration such as P30D",
+        "thirty days | (11 characters, not shown) is not an ISO-8601 duration such as P30D",
+        "P1M         | \"P1M\": months and years have no fixed length; give the lookback in days or weeks, such as P30D",
+        "30          | expected a string, found the number 30"
+    })
+    void anIllFormedLookback(String value, String message) {
+        assertThat(onlyProblem("lookback: " + value)).isEqualTo(new Problem("/lookback", message));
+    }
+
+    @Test
+    void anUnknownRuleIdInDisabledRules() {
+        assertThat(problemsOf("disabledRules: [message-overload, mesage-overload, foo]")).containsExactly(
+                new Problem("/disabledRules/1", "no rule \"mesage-overload\"; did you mean \"message-overload\"?"),
+                new Problem("/disabledRules/2", "no rule \"foo\"; known rules: broken-commitment, channel-mismatch,"
+                        + " deficit-only-contact, group-reach-disparity, group-response-disparity, language-mismatch,"
+                        + " message-overload, one-way-only, outside-reachable-hours, preference-unrecorded,"
+                        + " unanswered-input, unreached-family"));
+    }
+
+    @Test
+    void aKeyRepeatedInOneObject() {
+        assertThat(onlyProblem("{\"responseSchoolDays\": 1, \"responseSchoolDays\": 3}")).isEqualTo(
+                new Problem("/responseSchoolDays", "field \"responseSchoolDays\" appears more than once in this object"));
+        assertThat(onlyProblem("responseSchoolDays: 1\nresponseSchoolDays: 3\n")).isEqualTo(
+                new Problem("/responseSchoolDays", "field \"responseSchoolDays\" appears more than once in this object"));
+    }
+
+    @Test
+    void malformedJsonAndYamlGiveLineAndColumn() {
+        Problem json = onlyProblem("{\"lookback\": \"P30D\",\n \"disparity\": {\"ratio\": }}");
+        Problem yaml = onlyProblem("lookback: P30D\ndisparity: { ratio: 0.8\n");
+
+        // Jackson looks at the value while reading its key, so the error is the object's.
+        assertThat(json.pointer()).isEqualTo("/disparity");
+        assertThat(json.message()).startsWith("malformed JSON at line 2, column 25: ");
+        assertThat(yaml.pointer()).isEqualTo("/disparity");
+        assertThat(yaml.message()).isEqualTo("malformed YAML at line 3, column 1: expected ',' or '}', but got <stream end>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  \n", "# only a comment\n"})
+    void anEmptyDocument(String text) {
+        assertThat(onlyProblem(text)).isEqualTo(new Problem("", "the document is empty; write {} for the default policy"));
+    }
+
+    @Test
+    void aDocumentThatIsNotAnObject() {
+        assertThat(onlyProblem("- message-overload")).isEqualTo(
+                new Problem("", "the document must be an object of policy fields, not an array"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        InvalidPolicyException e = catchThrowableOfType(InvalidPolicyException.class, () -> PolicyReader.readString("""
+                lookback: P1Y
+                responseSchoolDay: 2
+                disparity: { ratio: 0 }
+                disabledRules: [nope]
+                """));
+
+        assertThat(e.problems()).extracting(Problem::pointer)
+                .containsExactly("/disabledRules/0", "/disparity/ratio", "/lookback", "/responseSchoolDay");
+        assertThat(e.documentName()).isEqualTo("policy");
+    }
+}

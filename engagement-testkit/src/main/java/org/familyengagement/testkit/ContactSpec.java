@@ -1,0 +1,125 @@
+package org.familyengagement.testkit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.familyengagement.model.Channel;
+import org.familyengagement.model.Contact;
+import org.familyengagement.model.Direction;
+import org.familyengagement.model.Mode;
+import org.familyengagement.model.Tone;
+
+/**
+ * A contact being described, with the contract's defaults: personal, neutral, delivered, in the
+ * district's default language. Not thread-safe.
+ */
+public final class ContactSpec implements FactSpec<Contact> {
+    private final String id;
+    private final String familyId;
+    private final Direction direction;
+    private final ZoneId zone;
+    private Instant at;
+    private Channel channel;
+    private Mode mode = Mode.PERSONAL;
+    private Tone tone = Tone.NEUTRAL;
+    private String studentId;
+    private String staffId;
+    private String language;
+    private boolean interpreted;
+    private boolean delivered = true;
+    private boolean awaitsReply;
+    private String replyTo;
+
+    ContactSpec(String id, String familyId, Instant at, Direction direction, Channel channel, ZoneId zone) {
+        this.id = id;
+        this.familyId = familyId;
+        this.at = at;
+        this.direction = direction;
+        this.channel = channel;
+        this.zone = zone;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String familyId() {
+        return familyId;
+    }
+
+    /** Moves the contact to another local time. */
+    public ContactSpec at(String time) {
+        this.at = Times.parse(time, zone);
+        return this;
+    }
+
+    public ContactSpec channel(Channel value) {
+        this.channel = value;
+        return this;
+    }
+
+    public ContactSpec mode(Mode value) {
+        this.mode = value;
+        return this;
+    }
+
+    public ContactSpec tone(Tone value) {
+        this.tone = value;
+        return this;
+    }
+
+    /** Tone {@code POSITIVE}: good news. */
+    public ContactSpec positive() {
+        return tone(Tone.POSITIVE);
+    }
+
+    /** Tone {@code CONCERN}: a problem. */
+    public ContactSpec concern() {
+        return tone(Tone.CONCERN);
+    }
+
+    /** The BCP 47 tag of the language it was in. */
+    public ContactSpec language(String tag) {
+        this.language = tag;
+        return this;
+    }
+
+    /** It was interpreted or translated into the family's language. */
+    public ContactSpec interpreted() {
+        this.interpreted = true;
+        return this;
+    }
+
+    /** It did not reach the family: a bounce, an unanswered call. */
+    public ContactSpec undelivered() {
+        this.delivered = false;
+        return this;
+    }
+
+    public ContactSpec awaitsReply(boolean value) {
+        this.awaitsReply = value;
+        return this;
+    }
+
+    /** The inbound contact this one answers. */
+    public ContactSpec replyTo(String inboundId) {
+        this.replyTo = inboundId;
+        return this;
+    }
+
+    public ContactSpec staff(String value) {
+        this.staffId = value;
+        return this;
+    }
+
+    public ContactSpec student(String value) {
+        this.studentId = value;
+        return this;
+    }
+
+    @Override
+    public Contact build() {
+        return new Contact(id, familyId, studentId, staffId, at, direction, channel, mode, tone, language,
+                interpreted, delivered, awaitsReply, replyTo);
+    }
+}

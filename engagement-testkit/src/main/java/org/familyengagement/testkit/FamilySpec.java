@@ -1,0 +1,98 @@
+package org.familyengagement.testkit;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.familyengagement.model.Channel;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Preference;
+import org.familyengagement.model.ReachableWindow;
+import org.familyengagement.model.Student;
+
+/**
+ * A family being described. A preference exists once any of its parts is set; a family with none
+ * set has no preference recorded. Not thread-safe.
+ */
+public final class FamilySpec implements FactSpec<Family> {
+    private final String id;
+    private final List<Student> students = new ArrayList<>();
+    private final Map<String, String> groups = new LinkedHashMap<>();
+    private final List<String> languages = new ArrayList<>();
+    private final List<Channel> channels = new ArrayList<>();
+    private final Set<Channel> optOut = EnumSet.noneOf(Channel.class);
+    private final List<ReachableWindow> reachable = new ArrayList<>();
+    private boolean interpreter;
+    private boolean hasPreference;
+
+    FamilySpec(String id) {
+        this.id = id;
+    }
+
+    /** Prefers Spanish, by SMS. */
+    public FamilySpec prefersSpanishBySms() {
+        return languages("es").channels(Channel.SMS);
+    }
+
+    /** Ranked BCP 47 tags the family reads or speaks. */
+    public FamilySpec languages(String... tags) {
+        languages.addAll(List.of(tags));
+        hasPreference = true;
+        return this;
+    }
+
+    /** Ranked channels the family chose. */
+    public FamilySpec channels(Channel... values) {
+        channels.addAll(List.of(values));
+        hasPreference = true;
+        return this;
+    }
+
+    /** Channels the family refused. */
+    public FamilySpec optOut(Channel... values) {
+        optOut.addAll(List.of(values));
+        hasPreference = true;
+        return this;
+    }
+
+    /** A weekly window for calls and visits, local time: {@code reachable("17:00", "20:00", MONDAY, TUESDAY)}. */
+    public FamilySpec reachable(String from, String to, DayOfWeek... days) {
+        reachable.add(new ReachableWindow(Set.of(days), LocalTime.parse(from), LocalTime.parse(to)));
+        hasPreference = true;
+        return this;
+    }
+
+    /** The family asked for an interpreter at meetings. */
+    public FamilySpec interpreter() {
+        interpreter = true;
+        hasPreference = true;
+        return this;
+    }
+
+    /** An equity group label: {@code group("homeLanguage", "es")}. */
+    public FamilySpec group(String dimension, String label) {
+        groups.put(Objects.requireNonNull(dimension, "dimension must not be null"),
+                Objects.requireNonNull(label, "label must not be null"));
+        return this;
+    }
+
+    /** A student of the family. */
+    public FamilySpec student(String studentId) {
+        students.add(new Student(studentId, null, null));
+        return this;
+    }
+
+    @Override
+    public Family build() {
+        Preference preference = hasPreference
+                ? new Preference(languages, channels, optOut, reachable, interpreter)
+                : null;
+        return new Family(id, students, List.of(), preference, groups);
+    }
+}

@@ -1,0 +1,128 @@
+package org.familyengagement.testkit;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.familyengagement.report.Category;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Severity;
+
+/**
+ * The findings an assertion selected ({@code flagsFamily("f-1")}), to be narrowed further:
+ * {@code .withEvidence("k-7").withSeverity(Severity.HIGH)}. Each {@code with...} keeps the
+ * findings that match, and fails when none does.
+ */
+public final class FlaggedFindings {
+    private final RuleOutcome outcome;
+    private final String what;
+    private final List<Finding> selected;
+
+    FlaggedFindings(RuleOutcome outcome, String what, List<Finding> selected) {
+        this.outcome = outcome;
+        this.what = what;
+        this.selected = selected;
+    }
+
+    /** The selected findings. */
+    public List<Finding> findings() {
+        return selected;
+    }
+
+    /** Back to the outcome, to assert something else about the same evaluation. */
+    public RuleOutcome and() {
+        return outcome;
+    }
+
+    /** One of the findings has exactly this evidence, in any order. */
+    public FlaggedFindings withEvidence(String... ids) {
+        TreeSet<String> expected = new TreeSet<>(List.of(ids));
+        List<Finding> matching = selected.stream().filter(f -> new TreeSet<>(f.evidence()).equals(expected)).toList();
+        if (matching.isEmpty()) {
+            throw failure("with evidence " + expected, "its evidence is " + selected.stream()
+                    .map(f -> f.evidence().toString()).collect(Collectors.joining(" / ")));
+        }
+        return narrowed("with evidence " + expected, matching);
+    }
+
+    /** One of the findings has evidence that includes these ids (a commitment's late contact may follow). */
+    public FlaggedFindings withEvidenceContaining(String... ids) {
+        List<String> expected = List.of(ids);
+        List<Finding> matching = selected.stream().filter(f -> f.evidence().containsAll(expected)).toList();
+        if (matching.isEmpty()) {
+            throw failure("with evidence containing " + expected, "its evidence is " + selected.stream()
+                    .map(f -> f.evidence().toString()).collect(Collectors.joining(" / ")));
+        }
+        return narrowed("with evidence containing " + expected, matching);
+    }
+
+    /** Every selected finding has this severity. */
+    public FlaggedFindings withSeverity(Severity severity) {
+        Objects.requireNonNull(severity, "severity must not be null");
+        if (selected.stream().anyMatch(f -> f.severity() != severity)) {
+            throw failure("with severity " + severity, "its severity is " + selected.stream()
+                    .map(f -> f.severity().name()).distinct().collect(Collectors.joining(" / ")));
+        }
+        return this;
+    }
+
+    /** Every selected finding has this category. */
+    public FlaggedFindings withCategory(Category category) {
+        Objects.requireNonNull(category, "category must not be null");
+        if (selected.stream().anyMatch(f -> f.category() != category)) {
+            throw failure("with category " + category, "its category is " + selected.stream()
+                    .map(f -> f.category().name()).distinct().collect(Collectors.joining(" / ")));
+        }
+        return this;
+    }
+
+    /** One of the findings has exactly this message. */
+    public FlaggedFindings withMessage(String message) {
+        Objects.requireNonNull(message, "message must not be null");
+        List<Finding> matching = selected.stream().filter(f -> f.message().equals(message)).toList();
+        if (matching.isEmpty()) {
+            throw failure("with message \"" + message + "\"", messages());
+        }
+        return narrowed("with message \"" + message + "\"", matching);
+    }
+
+    /** One of the findings has a message containing this text. */
+    public FlaggedFindings withMessageContaining(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        List<Finding> matching = selected.stream().filter(f -> f.message().contains(text)).toList();
+        if (matching.isEmpty()) {
+            throw failure("with a message containing \"" + text + "\"", messages());
+        }
+        return narrowed("with a message containing \"" + text + "\"", matching);
+    }
+
+    /** There are exactly this many selected findings (one per unanswered input, per broken commitment). */
+    public FlaggedFindings times(int expected) {
+        if (selected.size() != expected) {
+            throw failure(expected + (expected == 1 ? " time" : " times"), "it did " + selected.size()
+                    + (selected.size() == 1 ? " time" : " times"));
+        }
+        return this;
+    }
+
+    private String messages() {
+        return "its message is " + selected.stream().map(f -> "\"" + f.message() + "\"")
+                .collect(Collectors.joining(" / "));
+    }
+
+    private FlaggedFindings narrowed(String condition, List<Finding> matching) {
+        return new FlaggedFindings(outcome, what + " " + condition, matching);
+    }
+
+    private AssertionError failure(String condition, String found) {
+        return outcome.fail("Expected " + scopeOf() + " to flag " + what + " " + condition + ", but " + found + ".",
+                RuleOutcome.familiesOf(selected));
+    }
+
+    private String scopeOf() {
+        // All selected findings come from the verified rule, or from several rules when none was named.
+        List<String> rules = selected.stream().map(Finding::ruleId).distinct().toList();
+        return rules.size() == 1 ? "rule \"" + rules.get(0) + "\"" : "rules " + rules;
+    }
+}

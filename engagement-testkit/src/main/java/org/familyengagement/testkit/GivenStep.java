@@ -1,0 +1,108 @@
+package org.familyengagement.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.model.Commitment;
+import org.familyengagement.model.Contact;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.District;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Staff;
+import org.familyengagement.rules.RuleEngine;
+
+/**
+ * The facts of a verification. Immutable: each call returns a new step.
+ */
+public final class GivenStep {
+    private final RuleEngine engine;
+    private final String ruleId;
+
+    GivenStep(RuleEngine engine, String ruleId) {
+        this.engine = engine;
+        this.ruleId = ruleId;
+    }
+
+    /**
+     * The facts: at most one {@link District} (default: {@link Facts#DEFAULT_DISTRICT}, America/Chicago),
+     * {@link Family}, {@link Staff}, {@link Contact}, {@link Commitment}, or their {@link FactSpec}s
+     * (built here); collections and arrays of these are flattened. Any other object is an extra
+     * fact for custom rules.
+     *
+     * @throws IllegalArgumentException when the facts do not make a valid dataset, listing every problem
+     */
+    public AsOfStep given(Object... facts) {
+        Objects.requireNonNull(facts, "facts must not be null");
+        List<Object> flat = new ArrayList<>();
+        flatten(facts, flat);
+        District district = null;
+        List<Family> families = new ArrayList<>();
+        List<Staff> staff = new ArrayList<>();
+        List<Contact> contacts = new ArrayList<>();
+        List<Commitment> commitments = new ArrayList<>();
+        List<Object> extra = new ArrayList<>();
+        for (Object fact : flat) {
+            if (fact instanceof District d) {
+                if (district != null && !district.equals(d)) {
+                    throw new IllegalArgumentException("given(...) has two districts: " + district.id() + " and "
+                            + d.id() + ". A verification judges one district.");
+                }
+                district = d;
+            } else if (fact instanceof Family f) {
+                families.add(f);
+            } else if (fact instanceof Staff s) {
+                staff.add(s);
+            } else if (fact instanceof Contact c) {
+                contacts.add(c);
+            } else if (fact instanceof Commitment m) {
+                commitments.add(m);
+            } else if (fact instanceof Dataset) {
+                throw new IllegalArgumentException("given(...) received a Dataset. Use givenDataset(dataset, extraFacts...).");
+            } else {
+                extra.add(fact);
+            }
+        }
+        District actual = district == null ? Facts.DEFAULT_DISTRICT : district;
+        Dataset dataset;
+        try {
+            dataset = Dataset.of(actual, staff, families, contacts, commitments);
+        } catch (InvalidDatasetException e) {
+            throw new IllegalArgumentException("The facts given to " + Explain.scope(ruleId)
+                    + " do not make a valid dataset (pointers count facts of each kind in given order):"
+                    + System.lineSeparator() + e.getMessage() + System.lineSeparator()
+                    + "Maybe a family, staff member or replied-to contact is missing from given(...)?", e);
+        }
+        return new AsOfStep(engine, ruleId, dataset, List.copyOf(extra));
+    }
+
+    /** A whole dataset (read from a file, or the sample district), with extra facts for custom rules. */
+    public AsOfStep givenDataset(Dataset dataset, Object... extraFacts) {
+        Objects.requireNonNull(dataset, "dataset must not be null");
+        Objects.requireNonNull(extraFacts, "extraFacts must not be null");
+        List<Object> extra = new ArrayList<>();
+        flatten(extraFacts, extra);
+        return new AsOfStep(engine, ruleId, dataset, List.copyOf(extra));
+    }
+
+    private static void flatten(Object[] facts, List<Object> into) {
+        for (int i = 0; i < facts.length; i++) {
+            Object fact = facts[i];
+            if (fact == null) {
+                throw new NullPointerException("fact " + i + " of given(...) is null");
+            }
+            if (fact instanceof FactSpec<?> spec) {
+                into.add(spec.build());
+            } else if (fact instanceof Iterable<?> many) {
+                List<Object> items = new ArrayList<>();
+                many.forEach(items::add);
+                flatten(items.toArray(), into);
+            } else if (fact instanceof Object[] many) {
+                flatten(many, into);
+            } else {
+                into.add(fact);
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.familyengagement.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.familyengagement.io.PolicyReader;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleEngine;
+
+/**
+ * Verifies rules one at a time, the way a district states its policy:
+ *
+ * <pre>{@code
+ * RuleVerifier verifier = RuleVerifier.of(RuleEngine.builder().build());
+ *
+ * verifier.verifyThat("unanswered-input")
+ *         .given(family, question)
+ *         .asOf("2026-11-18T08:00")
+ *         .flagsFamily("f-1").withEvidence("k-1");
+ * }</pre>
+ *
+ * <p>Build it once (a static field) and share it: it is immutable and thread-safe, every
+ * verification evaluates in a session of its own. Assertions fail with an {@link AssertionError}
+ * that shows what was expected, every finding of the rule, and the facts that led there.
+ */
+public final class RuleVerifier {
+    private final RuleEngine engine;
+
+    private RuleVerifier(RuleEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A verifier on an engine configured elsewhere. */
+    public static RuleVerifier of(RuleEngine engine) {
+        return new RuleVerifier(Objects.requireNonNull(engine, "engine must not be null"));
+    }
+
+    /** A verifier on the built-in pack with the default policy. */
+    public static RuleVerifier ofDefaults() {
+        return of(RuleEngine.builder().build());
+    }
+
+    /** Configures the engine a verifier runs: policy, custom rules, disabled rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The engine behind this verifier. */
+    public RuleEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Starts verifying one rule: assertions look only at its findings.
+     *
+     * @throws IllegalArgumentException when the engine has no rule with that id (unknown, misspelt
+     *                                  or disabled)
+     */
+    public GivenStep verifyThat(String ruleId) {
+        Objects.requireNonNull(ruleId, "ruleId must not be null");
+        if (engine.catalog().rule(ruleId).isEmpty()) {
+            throw new IllegalArgumentException(unknownRule(ruleId));
+        }
+        return new GivenStep(engine, ruleId);
+    }
+
+    /** Starts verifying every rule of the engine together: assertions look at all findings. */
+    public GivenStep verifyThat() {
+        return new GivenStep(engine, null);
+    }
+
+    private String unknownRule(String ruleId) {
+        List<String> ids = engine.catalog().ids();
+        StringBuilder text = new StringBuilder("No rule \"").append(ruleId).append("\" in this verifier's engine.");
+        if (engine.policy().disabledRules().contains(ruleId)) {
+            text.append(" Its policy disables it.");
+        }
+        ids.stream().min(Comparator.comparingInt(id -> distance(id, ruleId)))
+                .filter(closest -> distance(closest, ruleId) <= Math.max(2, ruleId.length() / 4))
+                .ifPresent(closest -> text.append(System.lineSeparator()).append("Did you mean \"")
+                        .append(closest).append("\"?"));
+        return text.append(System.lineSeparator()).append("Its rules: ").append(String.join(", ", ids)).toString();
+    }
+
+    /** Levenshtein distance, for "did you mean". */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Configures the engine of a verifier, with the options of {@link RuleEngine.Builder}. Not
+     * thread-safe; the verifier it builds is.
+     */
+    public static final class Builder {
+        private final List<Consumer<RuleEngine.Builder>> sources = new ArrayList<>();
+        private final Set<String> disabled = new LinkedHashSet<>();
+        private Function<Set<String>, Policy> policy = known -> Policy.defaults();
+        private Locale locale = Locale.ENGLISH;
+
+        private Builder() {
+        }
+
+        /** The thresholds to apply; {@link Policy#defaults()} unless set. */
+        public Builder policy(Policy value) {
+            Objects.requireNonNull(value, "policy must not be null");
+            this.policy = known -> value;
+            return this;
+        }
+
+        /**
+         * A policy document (JSON or YAML), read when the verifier is built; its
+         * {@code disabledRules} may name custom rules added to this builder.
+         */
+        public Builder policy(Path file) {
+            Objects.requireNonNull(file, "policy file must not be null");
+            this.policy = known -> {
+                try {
+                    return PolicyReader.read(file, known);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read policy file " + file, e);
+                }
+            };
+            return this;
+        }
+
+        /** A policy read from known rule ids when the verifier is built (scenario files). */
+        Builder policy(Function<Set<String>, Policy> reader) {
+            this.policy = Objects.requireNonNull(reader, "policy reader must not be null");
+            return this;
+        }
+
+        /** Adds a DRL file of custom rules. */
+        public Builder addRules(Path drlFile) {
+            Objects.requireNonNull(drlFile, "drlFile must not be null");
+            sources.add(b -> b.addRules(drlFile));
+            return this;
+        }
+
+        /** Adds a DRL resource of custom rules from the class path, for example {@code district/iep.drl}. */
+        public Builder addRulesFromClasspath(String resource) {
+            Objects.requireNonNull(resource, "resource must not be null");
+            sources.add(b -> b.addRulesFromClasspath(resource));
+            return this;
+        }
+
+        /** Adds custom rules given as DRL text; {@code sourceName} names them in errors. */
+        public Builder addRules(String sourceName, String drl) {
+            Objects.requireNonNull(sourceName, "sourceName must not be null");
+            Objects.requireNonNull(drl, "drl must not be null");
+            sources.add(b -> b.addRules(sourceName, drl));
+            return this;
+        }
+
+        /** Switches rules off by id. */
+        public Builder disable(String... ruleIds) {
+            for (String id : ruleIds) {
+                disabled.add(Objects.requireNonNull(id, "rule id must not be null"));
+            }
+            return this;
+        }
+
+        /** The language of finding messages; English unless set. */
+        public Builder locale(Locale value) {
+            this.locale = Objects.requireNonNull(value, "locale must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the engine and the verifier.
+         *
+         * @throws org.familyengagement.rules.RuleCompilationException when custom rules do not compile
+         * @throws org.familyengagement.errors.InvalidPolicyException  when the policy is invalid
+         */
+        public RuleVerifier build() {
+            Set<String> known = new LinkedHashSet<>(RuleIds.BUILT_IN);
+            if (!sources.isEmpty()) {
+                // Custom rule ids are known only once their DRL is compiled.
+                known.addAll(engineBuilder().build().catalog().ids());
+            }
+            RuleEngine.Builder builder = engineBuilder().policy(policy.apply(Set.copyOf(known)))
+                    .disable(disabled.toArray(String[]::new));
+            return new RuleVerifier(builder.build());
+        }
+
+        private RuleEngine.Builder engineBuilder() {
+            RuleEngine.Builder builder = RuleEngine.builder().locale(locale);
+            sources.forEach(source -> source.accept(builder));
+            return builder;
+        }
+    }
+}
