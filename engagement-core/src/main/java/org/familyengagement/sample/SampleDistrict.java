@@ -68,8 +68,8 @@ import org.familyengagement.model.Tone;
  * Spanish, Vietnamese, Arabic and simplified Chinese only, and its staff reach Somali and
  * Haitian Creole speaking and housing-unstable families personally far less often, answer
  * them later, and more often contact them only about problems. Unstable housing also means
- * phone numbers that stop working. An audit of the default semester as of
- * {@code 2026-11-20T23:00:00Z} finds something under every rule of the v1 pack.
+ * phone numbers that stop working. With a few thousand families, an audit of the default
+ * semester as of {@code 2026-11-20T23:00:00Z} finds something under every rule of the v1 pack.
  */
 public final class SampleDistrict {
     /** The first school day of the default semester, fall 2026. */
