@@ -1,0 +1,171 @@
+package org.familyengagement.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.familyengagement.io.ReportWriter;
+import org.familyengagement.model.Contact;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Report;
+import org.familyengagement.report.Severity;
+import org.familyengagement.rules.RuleEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code audit}: judges a dataset with the rule pack (and any custom rules) and writes the
+ * findings, as a coordinator's text report or as the findings JSON document.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Judges a dataset with the rule pack and reports the findings.",
+            "The text report (default) is for a family-engagement coordinator; --format json writes the "
+                + "findings document, byte-identical for the same inputs."})
+final class AuditCommand implements Callable<Integer> {
+    enum Format { TEXT, JSON }
+
+    @ParentCommand
+    EngagementCli root;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The dataset document (JSON).")
+    Path data;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT",
+            description = {"The instant of judgement, with an offset: 2026-11-20T23:00:00Z.",
+                "Default: the latest contact's 'at' in the data (the output says so)."})
+    String asOf;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A policy document (JSON or YAML) of thresholds.")
+    Path policy;
+
+    @Option(names = "--rules", paramLabel = "FILE.drl",
+            description = "A DRL file of custom rules, run with the built-in ones; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "RULE_ID", split = ",",
+            description = "Switch a rule off by id, built-in or custom; repeatable.")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default): the coordinator's report; json: the findings document.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (UTF-8) instead of stdout.")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "LOW|MEDIUM|HIGH",
+            description = "Exit with 3 when a finding is at or above this severity (the report is still written).")
+    Severity failOn;
+
+    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en",
+            description = "Language of the text report and of finding messages: en (default) or es.")
+    String lang;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "" + TextReport.DEFAULT_TOP,
+            description = "How many families the text report lists to act on first (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Override
+    public Integer call() throws IOException {
+        // 1. The options on their own: every problem at once, before any slow work.
+        List<String> problems = new ArrayList<>();
+        Path dataFile = Inputs.checkFile("--data", data, problems);
+        Path policyFile = policy == null ? null : Inputs.checkFile("--policy", policy, problems);
+        Instant givenAsOf = asOf == null ? null : Inputs.parseInstant("--as-of", asOf, problems);
+        Locale locale = Languages.parse("--lang", lang, problems);
+        if (top < 1) {
+            problems.add("--top: must be at least 1, not " + top);
+        }
+        if (out != null) {
+            Inputs.checkWritable("--out", out, problems);
+            if (dataFile != null && Inputs.sameFile(out, dataFile)) {
+                problems.add("--out: " + out + " is the --data file; the report would overwrite the dataset");
+            }
+        }
+        CustomRules custom = CustomRules.read(rules, problems);
+        Set<String> knownIds = Inputs.knownRuleIds(custom.declaredIds());
+        Inputs.checkRuleIds("--disable", disable, knownIds, problems);
+        if (!problems.isEmpty()) {
+            throw InvalidInvocationException.ofOptions(problems);
+        }
+
+        // 2. The documents and the rules: read and compile all, then report every problem together.
+        //    The engine is built on another thread while the dataset is read.
+        InvalidInvocationException.Collector policyProblems = new InvalidInvocationException.Collector();
+        Policy thresholds = policyFile == null ? Policy.defaults()
+                : Inputs.readPolicy("--policy", policyFile, knownIds, policyProblems);
+        CustomRules.EngineBuild building = custom.startEngine(thresholds == null ? Policy.defaults() : thresholds,
+                disable, locale);
+        Progress progress = root.progress();
+        progress.reading(dataFile);
+        InvalidInvocationException.Collector collector = new InvalidInvocationException.Collector();
+        Dataset dataset = Inputs.readDataset("--data", dataFile, collector);
+        collector.addAll(policyProblems);
+        if (!custom.files().isEmpty()) {
+            progress.step("Compiling " + custom.files().size() + " custom rule file(s)...");
+        }
+        RuleEngine engine = building.await(policyFile, collector);
+        collector.throwIfAny();
+
+        Instant judgedAt = givenAsOf != null ? givenAsOf : latestContact(dataset);
+        boolean defaulted = givenAsOf == null;
+
+        // 3. Evaluate and write.
+        progress.step("Evaluating " + dataset.families().size() + " families as of " + judgedAt + "...");
+        Report report = engine.evaluate(dataset, judgedAt);
+        if (format == Format.JSON) {
+            if (defaulted) {
+                root.err().println("note: no --as-of given; auditing as of the latest contact in the data, "
+                        + judgedAt);
+            }
+            if (out == null) {
+                ReportWriter.write(report, root.out());
+            } else {
+                ReportWriter.write(report, out);
+            }
+        } else {
+            String text = new TextReport(dataset, report, engine.catalog(), engine.policy(), Texts.of(locale),
+                    defaulted, top).render();
+            if (out == null) {
+                root.out().print(text);
+            } else {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            }
+        }
+        root.out().flush();
+
+        if (failOn != null) {
+            int atOrAbove = report.findingsAtLeast(failOn).size();
+            if (atOrAbove > 0) {
+                root.err().println(atOrAbove + (atOrAbove == 1 ? " finding is" : " findings are") + " at or above "
+                        + failOn + " (--fail-on " + failOn + ")");
+                return EngagementCli.FINDINGS_AT_THRESHOLD;
+            }
+        }
+        return EngagementCli.OK;
+    }
+
+    /** The default as-of instant: the latest contact's {@code at}. */
+    private static Instant latestContact(Dataset dataset) {
+        Instant latest = null;
+        for (Contact contact : dataset.contacts()) {
+            if (latest == null || contact.at().isAfter(latest)) {
+                latest = contact.at();
+            }
+        }
+        if (latest == null) {
+            throw InvalidInvocationException.ofOptions(List.of(
+                    "--as-of: required, as the dataset has no contacts to take a default from"));
+        }
+        return latest;
+    }
+}

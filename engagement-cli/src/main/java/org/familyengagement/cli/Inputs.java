@@ -1,0 +1,232 @@
+package org.familyengagement.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.io.DatasetReader;
+import org.familyengagement.io.PolicyReader;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.RuleIds;
+
+/**
+ * Checks and reads what the options name, turning every way it can fail into a
+ * {@code pointer: message} line: an option name for a bad option or an unusable file, a JSON
+ * pointer for a problem inside a document.
+ */
+final class Inputs {
+    /** A rule declaration in DRL: {@code rule "id"}, {@code rule 'id'} or {@code rule id}. */
+    private static final Pattern RULE_NAME =
+            Pattern.compile("(?m)^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([^\\s\"']+))");
+
+    private Inputs() {
+    }
+
+    /**
+     * {@code file} when it names a readable regular file; otherwise {@code null}, with a problem
+     * that names {@code option}.
+     */
+    static Path checkFile(String option, Path file, List<String> problems) {
+        if (!Files.exists(file)) {
+            problems.add(option + ": no such file: " + file);
+        } else if (Files.isDirectory(file)) {
+            problems.add(option + ": " + file + " is a directory, not a file");
+        } else if (!Files.isReadable(file)) {
+            problems.add(option + ": cannot read " + file + ": permission denied");
+        } else {
+            return file;
+        }
+        return null;
+    }
+
+    /** Checks that {@code file} can be created or replaced: its directory exists and it is not a directory. */
+    static void checkWritable(String option, Path file, List<String> problems) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            problems.add(option + ": " + file + " is a directory, not a file");
+        } else if (parent != null && !Files.isDirectory(parent)) {
+            problems.add(option + ": cannot write " + file + ": no such directory: " + parent);
+        } else if (Files.exists(file) && !Files.isWritable(file)) {
+            problems.add(option + ": cannot write " + file + ": permission denied");
+        }
+    }
+
+    /** True when both paths exist and name the same file. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Parses an instant written with an offset ({@code 2026-11-20T23:00:00Z},
+     * {@code 2026-11-20T17:00:00-06:00}); {@code null} with a problem otherwise.
+     */
+    static Instant parseInstant(String option, String text, List<String> problems) {
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(option + ": \"" + text + "\" is not an instant; write a date, a time and an offset,"
+                    + " such as 2026-11-20T23:00:00Z or 2026-11-20T17:00:00-06:00");
+            return null;
+        }
+    }
+
+    /** Reads a dataset document; its problems become a block of {@code collector}. */
+    static Dataset readDataset(String option, Path file, InvalidInvocationException.Collector collector) {
+        try {
+            return DatasetReader.read(file);
+        } catch (InvalidDatasetException e) {
+            collector.add(InvalidInvocationException.Block.of("the dataset in " + file + " is invalid",
+                    lines(e.problems())));
+        } catch (IOException e) {
+            collector.options(List.of(option + ": cannot read " + file + ": " + describe(e)));
+        }
+        return null;
+    }
+
+    /** Reads a policy document that may disable any of {@code knownRuleIds}. */
+    static Policy readPolicy(String option, Path file, Set<String> knownRuleIds,
+                             InvalidInvocationException.Collector collector) {
+        try {
+            return PolicyReader.read(file, knownRuleIds);
+        } catch (InvalidPolicyException e) {
+            collector.add(policyProblems(file, e.problems()));
+        } catch (IOException e) {
+            collector.options(List.of(option + ": cannot read " + file + ": " + describe(e)));
+        }
+        return null;
+    }
+
+    static InvalidInvocationException.Block policyProblems(Path file, List<Problem> problems) {
+        return InvalidInvocationException.Block.of("the policy in " + file + " is invalid", lines(problems));
+    }
+
+    /** Reads a DRL file as UTF-8; {@code null} with a problem when it cannot be read. */
+    static String readText(String option, Path file, List<String> problems) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(option + ": cannot read " + file + ": " + describe(e));
+            return null;
+        }
+    }
+
+    /**
+     * The names of the rules a DRL text declares, found by a plain scan. Good enough to let a
+     * policy or {@code --disable} name custom rules before the rules compile; the engine checks
+     * the real names again once they have.
+     */
+    static Set<String> declaredRuleNames(String drl) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = RULE_NAME.matcher(drl);
+        while (matcher.find()) {
+            for (int group = 1; group <= 3; group++) {
+                if (matcher.group(group) != null) {
+                    names.add(matcher.group(group));
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The built-in rule ids and the custom ones. */
+    static Set<String> knownRuleIds(Collection<String> custom) {
+        Set<String> known = new TreeSet<>(RuleIds.BUILT_IN);
+        known.addAll(custom);
+        return known;
+    }
+
+    /** One problem per unknown id, with the closest known id as a suggestion. */
+    static void checkRuleIds(String option, List<String> ids, Set<String> known, List<String> problems) {
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                String closest = closest(id, known);
+                problems.add(option + ": no rule \"" + id + "\"" + (closest != null
+                        ? "; did you mean \"" + closest + "\"?"
+                        : "; known rules: " + String.join(", ", known)));
+            }
+        }
+    }
+
+    static List<String> lines(List<Problem> problems) {
+        List<String> lines = new ArrayList<>(problems.size());
+        for (Problem problem : problems) {
+            lines.add(problem.toString());
+        }
+        return lines;
+    }
+
+    /** A plain reason for an I/O failure, without the exception's class name. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The known id at the smallest edit distance from {@code id}, if it is close enough to be a typo. */
+    private static String closest(String id, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = distance(id, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.max(2, id.length() / 4) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

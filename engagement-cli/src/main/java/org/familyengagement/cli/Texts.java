@@ -1,0 +1,105 @@
+package org.familyengagement.cli;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
+import org.familyengagement.report.Category;
+import org.familyengagement.report.Severity;
+import org.familyengagement.rules.RuleInfo;
+
+/**
+ * The command line's own strings in one language: ICU message patterns (plural-aware) from the
+ * bundle {@code org/familyengagement/cli/text}. English is the base bundle; Spanish is bundled.
+ * The bundle never falls back to the JVM's default locale, so output does not depend on the
+ * machine. Not thread-safe.
+ */
+final class Texts {
+    static final String BUNDLE = "org.familyengagement.cli.text";
+    /** The languages the bundle has, by primary language subtag. */
+    static final List<String> LANGUAGES = List.of("en", "es");
+    /** Spanish and later bundles may translate built-in rule titles under this prefix. */
+    static final String TITLE_PREFIX = "title.";
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final Map<String, MessageFormat> formats = new HashMap<>();
+
+    private Texts(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** English. */
+    static Texts english() {
+        return new Texts(Locale.ENGLISH);
+    }
+
+    /** The texts of a locale whose language is one of {@link #LANGUAGES}. */
+    static Texts of(Locale locale) {
+        if (!isAvailable(locale)) {
+            throw new IllegalArgumentException("no texts in " + locale.toLanguageTag());
+        }
+        return new Texts(locale);
+    }
+
+    static boolean isAvailable(Locale locale) {
+        return LANGUAGES.contains(locale.getLanguage());
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /** The message {@code key} with named arguments given as {@code name, value, name, value, ...}. */
+    String get(String key, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("arguments of " + key + " must come in name, value pairs");
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return format(key, arguments);
+    }
+
+    /** The message {@code key} with named arguments. */
+    String format(String key, Map<String, Object> arguments) {
+        MessageFormat format = formats.computeIfAbsent(key,
+                k -> new MessageFormat(bundle.getString(k), ULocale.forLocale(locale)));
+        return format.format(arguments);
+    }
+
+    /** A category's name, as a coordinator reads it. */
+    String category(Category category) {
+        return get("category." + category.name());
+    }
+
+    /** A severity, as a coordinator reads it. */
+    String severity(Severity severity) {
+        return get("severity." + severity.name());
+    }
+
+    /**
+     * A rule's title: the bundle's translation of a built-in rule's title where it has one,
+     * else the rule's own {@code @title} (English for the built-in pack).
+     */
+    String title(RuleInfo rule) {
+        if (rule.builtIn()) {
+            try {
+                return bundle.getString(TITLE_PREFIX + rule.id());
+            } catch (MissingResourceException untranslated) {
+                // English: the rule's own title is the text.
+            }
+        }
+        return rule.title();
+    }
+}

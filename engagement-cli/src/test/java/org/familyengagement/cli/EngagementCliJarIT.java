@@ -1,0 +1,122 @@
+package org.familyengagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.familyengagement.io.DatasetWriter;
+import org.familyengagement.io.ReportReader;
+import org.familyengagement.report.Report;
+import org.familyengagement.sample.SampleDistrict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real thing: the shaded {@code target/engagement-cli.jar}, run with {@code java -jar} in a
+ * separate JVM on the sample district. Proves that shading kept Drools whole (its
+ * {@code META-INF/kie.conf} files and services merged), that the precompiled pack loads and that
+ * custom DRL still compiles. Runs in {@code integration-test}, after the jar is shaded.
+ */
+class EngagementCliJarIT {
+    static final String AS_OF = "2026-11-20T23:00:00Z";
+
+    private static Path jar;
+    private static Path sample;
+
+    @BeforeAll
+    static void locate(@TempDir Path dir) throws IOException {
+        jar = Path.of(System.getProperty("engagement.cli.jar", "target/engagement-cli.jar"));
+        assumeThat(jar).as("the shaded jar; build it with package first").isRegularFile();
+        // The committed sample, or the same district generated afresh when it is not there yet.
+        sample = Path.of(System.getProperty("basedir", "."), "..", "examples", "data", "sample-district.json");
+        if (!Files.isRegularFile(sample)) {
+            sample = dir.resolve("sample-district.json");
+            DatasetWriter.compact().write(SampleDistrict.generate(2026, 3000), sample);
+        }
+    }
+
+    @Test
+    void auditsTheSampleDistrictAsText() throws Exception {
+        Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).startsWith("Family engagement audit: ")
+                .contains("that is " + AS_OF + ".\n", "Findings by category and rule\n",
+                        "Equity: gaps between groups of families\n", "Families to act on first")
+                .containsPattern("(?m)^ 1\\. f-\\d+: ");
+        // slf4j-simple at WARN: none of Drools' INFO lines.
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void auditsTheSampleDistrictAsJsonWithCustomRulesAndFailsOnHigh(@TempDir Path dir) throws Exception {
+        Path drl = dir.resolve("silent-family.drl");
+        Files.copy(EngagementCliJarIT.class.getResourceAsStream("silent-family.drl"), drl);
+        Path json = dir.resolve("findings.json");
+
+        Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF, "--format", "json",
+                "--rules", drl.toString(), "--out", json.toString(), "--fail-on", "HIGH");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(EngagementCli.FINDINGS_AT_THRESHOLD);
+        Report report = ReportReader.read(json);
+        assertThat(report.findings()).isNotEmpty();
+        assertThat(report.findingsOf("silent-family")).isNotEmpty();
+        assertThat(report.findingsOf("unanswered-input")).isNotEmpty();
+    }
+
+    @Test
+    void reportsInvalidInputWithExitCode2AndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"schemaVersion\": 2 }");
+
+        Run run = java("validate", "--data", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
+        assertThat(run.err()).startsWith("error: the dataset in " + broken + " is invalid").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validatesTheSampleDistrict() throws Exception {
+        Run run = java("validate", "--data", sample.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith(sample + ": valid; 3,000 families, ");
+    }
+
+    /** What one run of the jar did. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code java -jar engagement-cli.jar args...}, its output captured in files (no pipe can fill up). */
+    private static Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("engagement-cli", ".out");
+        Path err = Files.createTempFile("engagement-cli", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .start();
+            process.getOutputStream().close();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("java -jar " + jar + " " + String.join(" ", args) + " ran over two minutes");
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

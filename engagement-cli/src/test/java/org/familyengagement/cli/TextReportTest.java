@@ -1,0 +1,61 @@
+package org.familyengagement.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.District;
+import org.familyengagement.model.Family;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Category;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
+import org.familyengagement.report.Metrics;
+import org.familyengagement.report.Report;
+import org.familyengagement.report.RuleIds;
+import org.familyengagement.report.Severity;
+import org.familyengagement.rules.RuleEngine;
+import org.junit.jupiter.api.Test;
+
+/** Details of the text report that the small test district does not reach. */
+class TextReportTest {
+    private static final Instant AS_OF = Instant.parse("2026-11-20T23:00:00Z");
+    private static final Dataset DATASET = Dataset.of(District.of("d-1", ZoneId.of("America/Chicago")), List.of(),
+            List.of(new Family("f-1", List.of(), List.of(), null, Map.of("homeLanguage", "hmn"))), List.of(),
+            List.of());
+
+    @Test
+    void ratiosAndPValuesAreCutNotRoundedSoAFlaggedGapNeverShowsAtItsThreshold() {
+        Finding gap = Finding.ofGroup(RuleIds.GROUP_REACH_DISPARITY, Category.EQUITY, Severity.HIGH,
+                new Group("homeLanguage", "hmn"), new Metrics(24, 19 / 24.0, "ru", 1.0, 0.7994, 0.049965),
+                "(the engine's message)");
+
+        String english = render(gap, Locale.ENGLISH);
+        String spanish = render(gap, Locale.forLanguageTag("es"));
+
+        assertThat(english).contains("- homeLanguage \"hmn\": 19 of 24 families (79%) had a two-way contact from the"
+                + " school in the window, against 100% of families with homeLanguage \"ru\": 0.79 times the rate"
+                + " (p = 0.0499).\n");
+        assertThat(spanish).contains("0,79 veces esa proporción (p = 0,0499).\n");
+    }
+
+    @Test
+    void aGroupFindingOfACustomRuleIsShownWithItsOwnMessage() {
+        Finding custom = Finding.ofGroup("iep-notice-gap", Category.EQUITY, Severity.MEDIUM,
+                new Group("homeLanguage", "hmn"), null, "IEP notices arrive late for this group.");
+
+        assertThat(render(custom, Locale.ENGLISH))
+                .contains("- homeLanguage \"hmn\": IEP notices arrive late for this group.\n");
+    }
+
+    private static String render(Finding finding, Locale locale) {
+        RuleEngine engine = RuleEngine.builder().locale(locale).build();
+        return new TextReport(DATASET, new Report(AS_OF, List.of(finding)), engine.catalog(), Policy.defaults(),
+                Texts.of(locale), false, TextReport.DEFAULT_TOP).render();
+    }
+}
