@@ -1,5 +1,6 @@
 package org.familyengagement.rules;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 import org.familyengagement.report.Group;
@@ -7,8 +8,8 @@ import org.familyengagement.report.Metrics;
 
 /**
  * One eligible label compared with its dimension's reference label (the eligible label with the
- * highest rate). The group rules flag a comparison whose {@code ratio} (its rate over the
- * reference rate) is below {@code disparity.ratio} and whose {@code fisherPValue} is below
+ * highest rate). The group rules flag a comparison whose rate is below {@code disparity.ratio}
+ * times the reference rate ({@link #isBelowRatio}) and whose {@code fisherPValue} is below
  * {@code disparity.alpha}.
  *
  * @param subject   the label compared
@@ -47,6 +48,23 @@ public record GroupComparison(GroupRate subject, GroupRate reference, double fis
     /** {@code rate / referenceRate}; 0 when the reference rate is 0 (a reference never has rate 0). */
     public double ratio() {
         return reference.rate() == 0 ? 0 : subject.rate() / reference.rate();
+    }
+
+    /**
+     * True when {@code rate < ratio x referenceRate}: the four-fifths test of RULES.md. It is
+     * decided on the counts, {@code successes x referenceN < ratio x referenceSuccesses x n}, with
+     * the policy's ratio taken as the decimal it was written as, so that a rate exactly at the
+     * threshold is not below it: 60/100 against 60/80 is exactly 0.8, but {@code 0.6 / 0.75} is
+     * {@code 0.7999999999999999} in doubles.
+     */
+    public boolean isBelowRatio(double ratio) {
+        if (subject.n() == 0 || reference.n() == 0) {
+            return rate() < ratio * referenceRate();
+        }
+        BigDecimal left = BigDecimal.valueOf((long) subject.successes() * reference.n());
+        BigDecimal right = BigDecimal.valueOf(ratio)
+                .multiply(BigDecimal.valueOf((long) reference.successes() * subject.n()));
+        return left.compareTo(right) < 0;
     }
 
     /** The figures a finding carries. */

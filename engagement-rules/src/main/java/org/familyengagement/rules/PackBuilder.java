@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -19,6 +21,7 @@ import org.familyengagement.errors.Problem;
 import org.familyengagement.policy.Policy;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -49,26 +52,29 @@ final class PackBuilder {
             kieBase.addPackages(compile(sources, kieBase));
         }
 
-        List<String> errors = new ArrayList<>();
+        List<RuleCompilationException.CompileError> errors = new ArrayList<>();
         Map<String, RuleMetadata.Info> infos = new HashMap<>();
         Map<String, Rule> rulesByName = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             boolean builtIn = pkg.getName().equals(PACK_PACKAGE);
             for (Rule rule : pkg.getRules()) {
+                List<String> ruleErrors = new ArrayList<>();
                 Rule other = rulesByName.put(rule.getName(), rule);
                 if (other != null) {
-                    errors.add("rule \"" + rule.getName() + "\" is defined in packages " + other.getPackageName()
+                    ruleErrors.add("rule \"" + rule.getName() + "\" is defined in packages " + other.getPackageName()
                             + " and " + rule.getPackageName() + "; rule names are ids and must be unique");
                 }
-                RuleMetadata.Info info = RuleMetadata.parse(rule, builtIn, errors);
+                RuleMetadata.Info info = RuleMetadata.parse(rule, builtIn, ruleErrors);
                 if (info != null) {
                     infos.put(info.id(), info);
+                }
+                for (String message : ruleErrors) {
+                    errors.add(locate(rule, message, sources));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw new RuleCompilationException(errors.stream()
-                    .map(message -> new RuleCompilationException.CompileError("rule metadata", 0, message)).toList());
+            throw new RuleCompilationException(errors);
         }
 
         Set<String> disabled = checkDisabled(policy, extraDisabled, infos);
@@ -143,6 +149,35 @@ final class PackBuilder {
             throw new RuleCompilationException(errors);
         }
         return packages;
+    }
+
+    /**
+     * A metadata error of a rule, named by the source the rule came from and the line of its
+     * {@code rule "name"} declaration; {@code "rule metadata"}, line 0, when the source is unknown.
+     */
+    private static RuleCompilationException.CompileError locate(Rule rule, String message,
+                                                                List<RuleEngine.RuleSource> sources) {
+        Resource resource = rule instanceof RuleImpl impl ? impl.getResource() : null;
+        String path = resource == null ? null : resource.getSourcePath();
+        for (RuleEngine.RuleSource source : sources) {
+            if (source.name().equals(path)) {
+                return new RuleCompilationException.CompileError(path, declarationLine(source.drl(), rule.getName()),
+                        message);
+            }
+        }
+        return new RuleCompilationException.CompileError("rule metadata", 0, message);
+    }
+
+    /** The 1-based line that declares a rule in DRL text, or 0. */
+    private static int declarationLine(String drl, String ruleName) {
+        Pattern declaration = Pattern.compile("^\\s*rule\\s+([\"']?)" + Pattern.quote(ruleName) + "\\1(\\s|$)");
+        List<String> lines = drl.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (declaration.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static Set<String> checkDisabled(Policy policy, Set<String> extraDisabled,

@@ -57,7 +57,7 @@ class RuleEngineTest {
             assertThat(finding.familyId()).isEqualTo("f-1");
             assertThat(finding.evidence()).containsExactly("k-1");
             assertThat(finding.message())
-                    .isEqualTo("A question from this family on 2026-11-13 has had no reply for 5 school days.");
+                    .isEqualTo("A question from this family on 2026-11-13 has had no reply for 4 school days.");
         });
     }
 
@@ -67,7 +67,7 @@ class RuleEngineTest {
                 .evaluate(questionWithNoReply(), AS_OF);
 
         assertThat(report.findingsOf(RuleIds.UNANSWERED_INPUT)).singleElement().extracting(Finding::message)
-                .isEqualTo("Una pregunta de esta familia del 2026-11-13 lleva 5 días escolares sin respuesta.");
+                .isEqualTo("Una pregunta de esta familia del 2026-11-13 lleva 4 días escolares sin respuesta.");
     }
 
     @Test

@@ -1,0 +1,375 @@
+package org.familyengagement.rules.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.familyengagement.rules.pack.Facts.AS_OF;
+import static org.familyengagement.rules.pack.Facts.ENGINE;
+import static org.familyengagement.rules.pack.Facts.F1;
+import static org.familyengagement.rules.pack.Facts.at;
+import static org.familyengagement.rules.pack.Facts.call;
+import static org.familyengagement.rules.pack.Facts.commitment;
+import static org.familyengagement.rules.pack.Facts.family;
+import static org.familyengagement.rules.pack.Facts.fulfilledBy;
+import static org.familyengagement.rules.pack.Facts.question;
+import static org.familyengagement.rules.pack.Facts.text;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.familyengagement.model.Channel;
+import org.familyengagement.model.Commitment;
+import org.familyengagement.model.Contact;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.Direction;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Mode;
+import org.familyengagement.model.Staff;
+import org.familyengagement.model.Tone;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Report;
+import org.familyengagement.rules.LiveSession;
+import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.sample.SampleDistrict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A live session keeps a dataset judged as it changes; its findings always equal a fresh batch
+ * evaluation of the same data at the same {@code asOf}.
+ */
+class LiveSessionTest {
+
+    @Test
+    void aReplyMakesTheUnansweredInputFindingDisappear() {
+        Dataset dataset = Facts.dataset(question("k-1", "2026-11-13T14:00"));
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            Finding unanswered = only(session, "unanswered-input");
+            assertThat(session.changes().isEmpty()).as("opening is no change").isTrue();
+
+            session.addContact(text("k-2", "2026-11-16T10:00").replyTo("k-1").build());
+
+            assertThat(session.findings().findingsOf("unanswered-input")).isEmpty();
+            LiveSession.Changes changes = session.changes();
+            assertThat(changes.removed()).containsExactly(unanswered);
+            assertThat(changes.added()).isEmpty();
+            assertThat(session.changes().isEmpty()).as("changes are read once").isTrue();
+        }
+    }
+
+    @Test
+    void aCorrectedContactIsJudgedAsCorrected() {
+        Dataset dataset = Facts.dataset(call("k-1", "2026-11-16T10:00").language("en"));
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            Finding mismatch = only(session, "language-mismatch");
+
+            session.correctContact(call("k-1", "2026-11-16T10:00").language("es").build());
+            assertThat(session.findings().findingsOf("language-mismatch")).isEmpty();
+            assertThat(session.changes().removed()).containsExactly(mismatch);
+
+            session.correctContact(call("k-1", "2026-11-16T10:00").language("es").delivered(false).build());
+            assertThat(session.changes().added()).extracting(Finding::ruleId).containsExactly("unreached-family");
+        }
+    }
+
+    @Test
+    void aContactMovedToAnotherFamilyReJudgesBoth() {
+        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
+                Facts.build(call("k-1", "2026-11-16T10:00")), List.of());
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            assertThat(session.findingsFor("f-2")).extracting(Finding::ruleId).containsExactly("unreached-family");
+
+            session.correctContact(call("f-2", "k-1", "2026-11-16T10:00").build());
+
+            assertThat(session.findingsFor("f-2")).isEmpty();
+            assertThat(session.findingsFor(F1)).extracting(Finding::ruleId).containsExactly("unreached-family");
+        }
+    }
+
+    @Test
+    void aCommitmentIsBrokenUntilItIsFulfilled() {
+        Dataset dataset = Facts.dataset(call("k-0", "2026-11-02T10:00"));
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            Commitment promise = commitment("m-1", "t-1", "2026-11-16T09:00", "2026-11-18T17:00");
+
+            session.addCommitment(promise);
+            assertThat(session.changes().added()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("broken-commitment");
+                assertThat(f.evidence()).containsExactly("m-1");
+            });
+
+            // The counselor called on time; only naming that call fulfils t-1's promise.
+            session.addContact(call("k-1", "2026-11-17T10:00").staffId("t-2").build());
+            assertThat(session.findings().findingsOf("broken-commitment")).singleElement();
+
+            session.correctCommitment(fulfilledBy(promise, "k-1"));
+            assertThat(session.findings().findingsOf("broken-commitment")).isEmpty();
+            assertThat(session.changes().removed()).extracting(Finding::ruleId).containsExactly("broken-commitment");
+        }
+    }
+
+    @Test
+    void advancingTheInstantOfJudgementReJudgesEveryFamily() {
+        // Thursday's question is due at the start of Tuesday 24 November; by then the window starts on
+        // 25 October, after f-2's only call.
+        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
+                Facts.build(question("k-1", "2026-11-19T10:00"), call("f-2", "k-2", "2026-10-23T10:00")), List.of());
+        Instant deadline = at("2026-11-24T00:00");
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            assertThat(session.findings().findingsOf("unanswered-input")).isEmpty();
+            assertThat(session.findingsFor("f-2")).isEmpty();
+
+            session.advanceTo(deadline);
+
+            assertThat(session.asOf()).isEqualTo(deadline);
+            assertThat(session.findings().asOf()).isEqualTo(deadline);
+            assertThat(session.changes().added()).extracting(Finding::ruleId, Finding::familyId).containsExactly(
+                    tuple("unanswered-input", F1),
+                    tuple("unreached-family", "f-2"));
+            assertThat(session.findings()).isEqualTo(ENGINE.evaluate(dataset, deadline));
+        }
+    }
+
+    @Test
+    void findingsForAFamilyAreThatFamilysOnly() {
+        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF,
+                List.of(family(F1), family("f-2", null), family("f-3")),
+                Facts.build(question("k-1", "2026-11-13T14:00"), call("f-3", "k-3", "2026-11-16T10:00")), List.of());
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            Report batch = ENGINE.evaluate(dataset, AS_OF);
+
+            assertThat(session.findingsFor("f-2")).extracting(Finding::ruleId)
+                    .containsExactly("preference-unrecorded", "unreached-family");
+            assertThat(session.findingsFor("f-3")).isEmpty();
+            for (String family : List.of(F1, "f-2", "f-3", "no-such-family")) {
+                assertThat(session.findingsFor(family)).isEqualTo(batch.findingsFor(family));
+            }
+        }
+    }
+
+    // ---- randomized equivalence with batch evaluation ---------------------------------------
+
+    /**
+     * Opens a session on a generated district, applies random additions, corrections and moves of
+     * {@code asOf}, and after every step compares the session with a batch evaluation of a dataset
+     * built from the same lists. Also checks that {@code changes()} accounts for every difference.
+     * The sensitive policy flags small group gaps, so group findings of both kinds come and go.
+     */
+    @ParameterizedTest(name = "seed {0}, {1} policy")
+    @CsvSource({"1, default", "7, default", "2026, default", "1, sensitive", "7, sensitive", "424242, sensitive"})
+    void aLiveSessionAlwaysAgreesWithABatchEvaluation(long seed, String policyName) {
+        Policy policy = policyName.equals("default") ? Policy.defaults()
+                : Policy.defaults().withDisparity(new Policy.Disparity(0.95, 0.5, 10));
+        RuleEngine engine = RuleEngine.builder().policy(policy).build();
+        Dataset sample = SampleDistrict.generate(seed, 300);
+        Mirror data = new Mirror(sample);
+        SplittableRandom random = new SplittableRandom(seed);
+        Instant asOf = Instant.parse("2026-11-20T23:00:00Z").minus(Duration.ofDays(random.nextInt(0, 40)));
+        Set<String> rulesSeen = new HashSet<>();
+
+        try (LiveSession session = engine.openSession(sample, asOf)) {
+            Set<Finding> previous = new HashSet<>(session.findings().findings());
+            assertThat(session.findings()).isEqualTo(engine.evaluate(data.toDataset(), asOf));
+
+            for (int step = 0; step < 50; step++) {
+                String change = data.applyRandomChange(session, random);
+
+                Report live = session.findings();
+                Report batch = engine.evaluate(data.toDataset(), session.asOf());
+                assertThat(live.findings()).as("seed %d, step %d: %s", seed, step, change)
+                        .containsExactlyElementsOf(batch.findings());
+                assertThat(live.asOf()).isEqualTo(batch.asOf());
+
+                LiveSession.Changes changes = session.changes();
+                Set<Finding> expected = new HashSet<>(previous);
+                changes.removed().forEach(expected::remove);
+                expected.addAll(changes.added());
+                assertThat(new HashSet<>(live.findings())).as("changes() of step %d: %s", step, change)
+                        .isEqualTo(expected);
+                previous = new HashSet<>(live.findings());
+                live.findings().forEach(f -> rulesSeen.add(f.ruleId()));
+            }
+        }
+        // Not vacuous: the comparison covered findings of most rules.
+        assertThat(rulesSeen).contains("unanswered-input", "broken-commitment", "language-mismatch",
+                "channel-mismatch", "outside-reachable-hours", "preference-unrecorded", "one-way-only");
+        if (policyName.equals("sensitive")) {
+            assertThat(rulesSeen).contains("group-reach-disparity", "group-response-disparity");
+        }
+    }
+
+    /** The data a session holds, kept alongside it as plain lists. */
+    private static final class Mirror {
+        private final Dataset sample;
+        private final List<Family> families;
+        private final List<Staff> staff;
+        private final Map<String, Contact> contacts = new LinkedHashMap<>();
+        private final Map<String, Commitment> commitments = new LinkedHashMap<>();
+        /** Contacts named by a replyTo or a fulfilledBy: they stay in their family and direction. */
+        private final Set<String> referenced = new HashSet<>();
+        private int next;
+
+        Mirror(Dataset sample) {
+            this.sample = sample;
+            this.families = sample.families();
+            this.staff = sample.staff();
+            sample.contacts().forEach(this::putContact);
+            sample.commitments().forEach(this::putCommitment);
+        }
+
+        Dataset toDataset() {
+            return Dataset.of(sample.district(), staff, families, new ArrayList<>(contacts.values()),
+                    new ArrayList<>(commitments.values()));
+        }
+
+        String applyRandomChange(LiveSession session, SplittableRandom random) {
+            int choice = random.nextInt(100);
+            if (choice < 35) {
+                Contact contact = newContact(random, session.asOf());
+                putContact(contact);
+                session.addContact(contact);
+                return "add " + contact;
+            } else if (choice < 60) {
+                Contact contact = corrected(pick(random, contacts), random, session.asOf());
+                putContact(contact);
+                session.correctContact(contact);
+                return "correct " + contact;
+            } else if (choice < 75) {
+                Commitment commitment = newCommitment(random, session.asOf());
+                putCommitment(commitment);
+                session.addCommitment(commitment);
+                return "add " + commitment;
+            } else if (choice < 90) {
+                Commitment commitment = corrected(pick(random, commitments), random);
+                putCommitment(commitment);
+                session.correctCommitment(commitment);
+                return "correct " + commitment;
+            } else {
+                // Mostly forward, sometimes back.
+                Instant asOf = session.asOf().plus(Duration.ofHours(random.nextInt(-72, 24 * 8)));
+                session.advanceTo(asOf);
+                return "advance to " + asOf;
+            }
+        }
+
+        private void putContact(Contact contact) {
+            contacts.put(contact.id(), contact);
+            if (contact.replyTo() != null) {
+                referenced.add(contact.replyTo());
+            }
+        }
+
+        private void putCommitment(Commitment commitment) {
+            commitments.put(commitment.id(), commitment);
+            if (commitment.fulfilledBy() != null) {
+                referenced.add(commitment.fulfilledBy());
+            }
+        }
+
+        private Contact newContact(SplittableRandom random, Instant asOf) {
+            Family family = families.get(random.nextInt(families.size()));
+            Direction direction = random.nextInt(4) == 0 ? Direction.INBOUND : Direction.OUTBOUND;
+            Contact.Builder builder = Contact.builder("x-" + next++, family.id(), around(random, asOf), direction,
+                    oneOf(random, Channel.values()));
+            builder = randomFields(builder, random);
+            if (direction == Direction.INBOUND) {
+                builder.awaitsReply(random.nextInt(4) != 0);
+            } else {
+                builder.staffId(staffId(random));
+                List<Contact> inputs = contacts.values().stream()
+                        .filter(c -> c.familyId().equals(family.id()) && c.isInbound()).toList();
+                if (!inputs.isEmpty() && random.nextInt(3) == 0) {
+                    builder.replyTo(inputs.get(random.nextInt(inputs.size())).id());
+                }
+            }
+            if (!family.students().isEmpty() && random.nextBoolean()) {
+                builder.studentId(family.students().get(0).id());
+            }
+            return builder.build();
+        }
+
+        /**
+         * The same contact with some fields changed, sometimes moved to another family or turned
+         * around; not when that would break a reference (a reply stays with its input's family).
+         */
+        private Contact corrected(Contact old, SplittableRandom random, Instant asOf) {
+            boolean pinned = referenced.contains(old.id()) || old.replyTo() != null;
+            boolean move = !pinned && random.nextInt(5) == 0;
+            String familyId = move ? families.get(random.nextInt(families.size())).id() : old.familyId();
+            Direction direction = pinned || random.nextInt(4) != 0
+                    ? old.direction() : Direction.values()[1 - old.direction().ordinal()];
+            Contact.Builder builder = Contact.builder(old.id(), familyId,
+                    random.nextBoolean() ? old.at() : around(random, asOf), direction,
+                    random.nextBoolean() ? old.channel() : oneOf(random, Channel.values()))
+                    .staffId(old.staffId())
+                    .replyTo(direction == Direction.OUTBOUND ? old.replyTo() : null)
+                    .awaitsReply(direction == Direction.INBOUND && random.nextBoolean())
+                    .studentId(move ? null : old.studentId());
+            return randomFields(builder, random).build();
+        }
+
+        private Contact.Builder randomFields(Contact.Builder builder, SplittableRandom random) {
+            return builder.mode(oneOf(random, Mode.values()))
+                    .tone(oneOf(random, Tone.values()))
+                    .language(oneOf(random, new String[] {null, "en", "es", "es-MX", "so", "vi", "zh-Hant", "zh-Hans"}))
+                    .interpreted(random.nextInt(5) == 0)
+                    .delivered(random.nextInt(5) != 0);
+        }
+
+        private Commitment newCommitment(SplittableRandom random, Instant asOf) {
+            Family family = families.get(random.nextInt(families.size()));
+            Instant madeAt = around(random, asOf);
+            Instant dueBy = madeAt.plus(Duration.ofHours(random.nextInt(0, 24 * 6)));
+            return new Commitment("xm-" + next++, family.id(), staffId(random), madeAt, dueBy,
+                    fulfilment(family.id(), random));
+        }
+
+        private Commitment corrected(Commitment old, SplittableRandom random) {
+            Instant dueBy = random.nextBoolean() ? old.dueBy()
+                    : old.madeAt().plus(Duration.ofHours(random.nextInt(0, 24 * 6)));
+            return new Commitment(old.id(), old.familyId(), random.nextBoolean() ? old.staffId() : staffId(random),
+                    old.madeAt(), dueBy, fulfilment(old.familyId(), random));
+        }
+
+        /** A contact of the family (any, to try undelivered and inbound ones too), or none. */
+        private String fulfilment(String familyId, SplittableRandom random) {
+            List<Contact> ofFamily = contacts.values().stream().filter(c -> c.familyId().equals(familyId)).toList();
+            if (ofFamily.isEmpty() || random.nextInt(3) == 0) {
+                return null;
+            }
+            return ofFamily.get(random.nextInt(ofFamily.size())).id();
+        }
+
+        private String staffId(SplittableRandom random) {
+            return random.nextInt(6) == 0 ? null : staff.get(random.nextInt(staff.size())).id();
+        }
+
+        /** An instant within about 40 days before and 5 days after {@code asOf}. */
+        private static Instant around(SplittableRandom random, Instant asOf) {
+            return asOf.minus(Duration.ofMinutes(random.nextLong(-5L * 24 * 60, 40L * 24 * 60)));
+        }
+
+        private static <T> T pick(SplittableRandom random, Map<String, T> items) {
+            List<T> values = new ArrayList<>(items.values());
+            return values.get(random.nextInt(values.size()));
+        }
+
+        private static <T> T oneOf(SplittableRandom random, T[] values) {
+            return values[random.nextInt(values.length)];
+        }
+    }
+
+    private static Finding only(LiveSession session, String ruleId) {
+        List<Finding> found = session.findings().findingsOf(ruleId);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
