@@ -130,6 +130,7 @@ public final class LiveSession implements AutoCloseable {
             throw invalid("/id", "no contact \"" + contact.id() + "\" to correct; use addContact");
         }
         Contact resolved = check(contact);
+        checkStillReferable(old, resolved);
         contactsByFamily.get(old.familyId()).remove(old);
         contactsById.put(resolved.id(), resolved);
         insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
@@ -302,12 +303,44 @@ public final class LiveSession implements AutoCloseable {
             } else if (target.isOutbound()) {
                 problems.add(new Problem("/replyTo", "contact \"" + contact.replyTo()
                         + "\" is OUTBOUND; replyTo must name an INBOUND contact"));
+            } else if (!target.familyId().equals(contact.familyId())) {
+                problems.add(new Problem("/replyTo", "contact \"" + contact.replyTo() + "\" is with family \""
+                        + target.familyId() + "\"; a reply must be to the same family"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
         return contact.language() == null ? contact.withLanguage(context.district().defaultLanguage()) : contact;
+    }
+
+    /**
+     * A correction must not break what names the contact: replies (same family, and the input must
+     * stay INBOUND) and commitments it fulfils (same family). Only the old family can hold them.
+     */
+    private void checkStillReferable(Contact old, Contact corrected) {
+        boolean movesFamily = !old.familyId().equals(corrected.familyId());
+        List<Problem> problems = new ArrayList<>();
+        if (movesFamily || corrected.isOutbound()) {
+            for (Contact other : contactsByFamily.get(old.familyId())) {
+                if (old.id().equals(other.replyTo()) && !other.id().equals(old.id())) {
+                    problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact \"" + other.id()
+                            + "\" replies to \"" + old.id() + "\", which must stay an INBOUND contact of family \""
+                            + old.familyId() + "\""));
+                }
+            }
+        }
+        if (movesFamily) {
+            for (Commitment commitment : commitmentsByFamily.get(old.familyId())) {
+                if (old.id().equals(commitment.fulfilledBy())) {
+                    problems.add(new Problem("/familyId", "commitment \"" + commitment.id() + "\" is fulfilled by \""
+                            + old.id() + "\", which must stay with family \"" + old.familyId() + "\""));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
     }
 
     private void check(Commitment commitment) {
@@ -318,8 +351,15 @@ public final class LiveSession implements AutoCloseable {
         if (commitment.staffId() != null && !staffIds.contains(commitment.staffId())) {
             problems.add(new Problem("/staffId", "no staff \"" + commitment.staffId() + "\""));
         }
-        if (commitment.fulfilledBy() != null && !contactsById.containsKey(commitment.fulfilledBy())) {
-            problems.add(new Problem("/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+        if (commitment.fulfilledBy() != null) {
+            Contact fulfilling = contactsById.get(commitment.fulfilledBy());
+            if (fulfilling == null) {
+                problems.add(new Problem("/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+            } else if (!fulfilling.familyId().equals(commitment.familyId())) {
+                problems.add(new Problem("/fulfilledBy", "contact \"" + commitment.fulfilledBy()
+                        + "\" is with family \"" + fulfilling.familyId()
+                        + "\"; a commitment is kept by a contact with its own family"));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);

@@ -1,6 +1,7 @@
 package org.familyengagement.rules.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.familyengagement.rules.pack.Facts.AS_OF;
 import static org.familyengagement.rules.pack.Facts.ENGINE;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.Problem;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
@@ -91,6 +94,41 @@ class LiveSessionTest {
 
             assertThat(session.findingsFor("f-2")).isEmpty();
             assertThat(session.findingsFor(F1)).extracting(Finding::ruleId).containsExactly("unreached-family");
+        }
+    }
+
+    @Test
+    void aCorrectionMayNotBreakTheRepliesThatNameAContact() {
+        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
+                Facts.build(question("k-1", "2026-11-16T10:00"), text("k-2", "2026-11-16T12:00").replyTo("k-1")),
+                List.of());
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            assertThatThrownBy(() -> session.correctContact(question("f-2", "k-1", "2026-11-16T10:00").build()))
+                    .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::pointer, Problem::message)
+                            .containsExactly(tuple("/familyId", "contact \"k-2\" replies to \"k-1\", which must"
+                                    + " stay an INBOUND contact of family \"f-1\"")));
+            assertThatThrownBy(() -> session.correctContact(call("k-1", "2026-11-16T10:00").build()))
+                    .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::pointer).containsExactly("/direction"));
+            assertThatThrownBy(() -> session.addContact(call("f-2", "k-3", "2026-11-17T09:00").replyTo("k-1").build()))
+                    .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::pointer).containsExactly("/replyTo"));
+
+            assertThat(session.findings()).isEqualTo(ENGINE.evaluate(dataset, AS_OF));
+        }
+    }
+
+    @Test
+    void aCommitmentMustBeFulfilledByItsOwnFamilysContact() {
+        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
+                Facts.build(call("f-2", "k-1", "2026-11-16T10:00")), List.of());
+        try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
+            Commitment promise = commitment("m-1", "t-1", "2026-11-16T09:00", "2026-11-18T17:00");
+
+            assertThatThrownBy(() -> session.addCommitment(promise.withFulfilledBy("k-1")))
+                    .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems())
+                            .extracting(Problem::pointer).containsExactly("/fulfilledBy"));
         }
     }
 
