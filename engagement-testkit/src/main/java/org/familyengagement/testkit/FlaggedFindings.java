@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
+import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Severity;
 
 /**
@@ -44,6 +45,20 @@ public final class FlaggedFindings {
                     .map(f -> f.evidence().toString()).collect(Collectors.joining(" / ")));
         }
         return narrowed("with evidence " + expected, matching);
+    }
+
+    /**
+     * One of the findings has exactly this evidence, in this order: the order the rule gives it (a
+     * broken commitment's id before its late contact, a family's contacts in time order).
+     */
+    public FlaggedFindings withEvidenceInOrder(String... ids) {
+        List<String> expected = List.of(ids);
+        List<Finding> matching = selected.stream().filter(f -> f.evidence().equals(expected)).toList();
+        if (matching.isEmpty()) {
+            throw failure("with evidence in order " + expected, "its evidence is " + selected.stream()
+                    .map(f -> f.evidence().toString()).collect(Collectors.joining(" / ")));
+        }
+        return narrowed("with evidence in order " + expected, matching);
     }
 
     /** One of the findings has evidence that includes these ids (a commitment's late contact may follow). */
@@ -97,6 +112,30 @@ public final class FlaggedFindings {
         return narrowed("with a message containing \"" + text + "\"", matching);
     }
 
+    /**
+     * One of the findings (of a group) has exactly these metrics: size, rate, reference label and
+     * rate, ratio and p-value, each double compared exactly.
+     */
+    public FlaggedFindings withMetrics(Metrics metrics) {
+        Objects.requireNonNull(metrics, "metrics must not be null");
+        List<Finding> matching = selected.stream().filter(f -> metrics.equals(f.metrics())).toList();
+        if (matching.isEmpty()) {
+            throw failure("with metrics " + metrics, metricsFound());
+        }
+        return narrowed("with metrics " + metrics, matching);
+    }
+
+    /** One of the findings (of a group) compares it with this reference label, the best-served group's. */
+    public FlaggedFindings withReferenceLabel(String label) {
+        Objects.requireNonNull(label, "label must not be null");
+        List<Finding> matching = selected.stream()
+                .filter(f -> f.metrics() != null && label.equals(f.metrics().referenceLabel())).toList();
+        if (matching.isEmpty()) {
+            throw failure("against reference label \"" + label + "\"", metricsFound());
+        }
+        return narrowed("against reference label \"" + label + "\"", matching);
+    }
+
     /** There are exactly this many selected findings (one per unanswered input, per broken commitment). */
     public FlaggedFindings times(int expected) {
         if (selected.size() != expected) {
@@ -104,6 +143,11 @@ public final class FlaggedFindings {
                     + (selected.size() == 1 ? " time" : " times"));
         }
         return this;
+    }
+
+    private String metricsFound() {
+        return "its metrics are " + selected.stream().map(f -> f.metrics() == null ? "none" : f.metrics().toString())
+                .collect(Collectors.joining(" / "));
     }
 
     private String messages() {

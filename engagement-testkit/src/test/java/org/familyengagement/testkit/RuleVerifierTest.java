@@ -10,6 +10,7 @@ import java.util.List;
 import org.familyengagement.model.Family;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Severity;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,24 @@ class RuleVerifierTest {
         }
 
         @Test
+        void evidenceInOrderIsInTheRulesOrder() {
+            VERIFIER.verifyThat("broken-commitment")
+                    .given(FAMILY, F.teacher("t-1"), latePromise())
+                    .asOf(WEDNESDAY_8AM)
+                    .flagsFamily("f-1").withEvidenceInOrder("m-1", "k-1").withEvidence("k-1", "m-1").times(1);
+        }
+
+        @Test
+        void aGroupFindingHasItsMetricsAndItsReference() {
+            RuleOutcome outcome = VERIFIER.verifyThat("group-reach-disparity").given(twoGroups()).asOf(WEDNESDAY_8AM);
+            double p = outcome.findings().get(0).metrics().pValue();
+
+            assertThat(p).isLessThan(0.05);
+            outcome.flagsGroup("homeLanguage", "es").withReferenceLabel("en")
+                    .withMetrics(new Metrics(10, 0.0, "en", 1.0, 0.0, p));
+        }
+
+        @Test
         void allRulesTogether() {
             VERIFIER.verifyThat().given(FAMILY, question()).asOf(WEDNESDAY_8AM)
                     .flagsFamily("f-1").withEvidence("k-1")
@@ -177,6 +196,42 @@ class RuleVerifierTest {
                             + " [k-9], but its evidence is [k-1].")
                     .hasMessageContaining("- unanswered-input  family f-1  HIGH  evidence [k-1]  \"A question from"
                             + " this family on 2026-11-13 has had no reply for 2 school days.\"");
+        }
+
+        @Test
+        void withEvidenceInOrderShowsTheOrderFound() {
+            assertThatThrownBy(() -> VERIFIER.verifyThat("broken-commitment")
+                    .given(FAMILY, F.teacher("t-1"), latePromise())
+                    .asOf(WEDNESDAY_8AM).flagsFamily("f-1").withEvidenceInOrder("k-1", "m-1"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("Expected rule \"broken-commitment\" to flag family \"f-1\" with evidence"
+                            + " in order [k-1, m-1], but its evidence is [m-1, k-1].");
+        }
+
+        @Test
+        void withMetricsShowsTheMetricsFound() {
+            assertThatThrownBy(() -> VERIFIER.verifyThat("group-reach-disparity").given(twoGroups())
+                    .asOf(WEDNESDAY_8AM).flagsGroup("homeLanguage", "es")
+                    .withMetrics(new Metrics(10, 0.5, "en", 1.0, 0.5, 0.01)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("Expected rule \"group-reach-disparity\" to flag group homeLanguage=\"es\""
+                            + " with metrics Metrics[n=10, rate=0.5, referenceLabel=en, referenceRate=1.0, ratio=0.5,"
+                            + " pValue=0.01], but its metrics are Metrics[n=10, rate=0.0, referenceLabel=en,"
+                            + " referenceRate=1.0, ratio=0.0, pValue=");
+        }
+
+        @Test
+        void withReferenceLabelShowsTheMetricsFound() {
+            assertThatThrownBy(() -> VERIFIER.verifyThat("group-reach-disparity").given(twoGroups())
+                    .asOf(WEDNESDAY_8AM).flagsGroup("homeLanguage", "es").withReferenceLabel("ar"))
+                    .hasMessageStartingWith("Expected rule \"group-reach-disparity\" to flag group homeLanguage=\"es\""
+                            + " against reference label \"ar\", but its metrics are Metrics[n=10, rate=0.0,"
+                            + " referenceLabel=en,");
+            assertThatThrownBy(() -> VERIFIER.verifyThat("unanswered-input").given(FAMILY, question())
+                    .asOf(WEDNESDAY_8AM).flagsFamily("f-1").withReferenceLabel("en"))
+                    .as("a family finding has no metrics")
+                    .hasMessageStartingWith("Expected rule \"unanswered-input\" to flag family \"f-1\" against"
+                            + " reference label \"en\", but its metrics are none.");
         }
 
         @Test
@@ -273,6 +328,12 @@ class RuleVerifierTest {
                     .hasMessageContaining("/contacts/0/familyId: no family \"f-1\"")
                     .hasMessageContaining("Maybe a family");
         }
+    }
+
+    /** A promise due on Friday 13 November, 5 pm, kept by a call on Monday: broken, and kept late. */
+    static List<Object> latePromise() {
+        return List.of(F.commitment("m-1", "f-1", "2026-11-13T17:00").by("t-1"),
+                F.call("k-1", "f-1", "2026-11-16T10:00").staff("t-1"));
     }
 
     /**

@@ -3,12 +3,15 @@ package org.familyengagement.rules.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.familyengagement.rules.pack.Facts.AS_OF;
-import static org.familyengagement.rules.pack.Facts.F1;
-import static org.familyengagement.rules.pack.Facts.call;
-import static org.familyengagement.rules.pack.Facts.dataset;
-import static org.familyengagement.rules.pack.Facts.family;
-import static org.familyengagement.rules.pack.Facts.text;
+import static org.familyengagement.rules.pack.PackFixtures.AS_OF;
+import static org.familyengagement.rules.pack.PackFixtures.F;
+import static org.familyengagement.rules.pack.PackFixtures.F1;
+import static org.familyengagement.rules.pack.PackFixtures.FAMILY;
+import static org.familyengagement.rules.pack.PackFixtures.call;
+import static org.familyengagement.rules.pack.PackFixtures.dataset;
+import static org.familyengagement.rules.pack.PackFixtures.family;
+import static org.familyengagement.rules.pack.PackFixtures.text;
+import static org.familyengagement.testkit.EngagementAssertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +30,8 @@ import org.familyengagement.rules.RuleCompilationException;
 import org.familyengagement.rules.RuleCompilationException.CompileError;
 import org.familyengagement.rules.RuleEngine;
 import org.familyengagement.rules.RuleInfo;
+import org.familyengagement.testkit.ContactSpec;
+import org.familyengagement.testkit.RuleVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,9 +153,8 @@ class CustomRulesTest {
 
         for (RuleEngine engine : List.of(byBuilder, byPolicy)) {
             assertThat(engine.catalog().ids()).doesNotContain("no-positive-note");
-            Report report = engine.evaluate(TWO_CONCERNS, AS_OF);
-            assertThat(report.findingsOf("no-positive-note")).isEmpty();
-            assertThat(report.findingsOf(RuleIds.DEFICIT_ONLY_CONTACT)).hasSize(1);
+            assertThat(engine.evaluate(TWO_CONCERNS, AS_OF)).hasNoFindingOf("no-positive-note")
+                    .hasFindingCount(RuleIds.DEFICIT_ONLY_CONTACT, 1);
         }
     }
 
@@ -230,22 +234,20 @@ class CustomRulesTest {
 
     @Test
     void aCustomRuleSeesExtraFactsOfTheEmbeddersOwnClasses() {
-        RuleEngine engine = RuleEngine.builder().addRules("district/iep.drl", IEP).build();
+        RuleVerifier verifier = RuleVerifier.builder().addRules("district/iep.drl", IEP).build();
         IepMeeting meeting = new IepMeeting("iep-1", F1, LocalDate.parse("2026-11-24"));
-        Dataset onlyATextThatBounced = dataset(text("k-1", "2026-11-10T10:00").delivered(false));
+        ContactSpec onlyATextThatBounced = F.text("k-1", F1, "2026-11-10T10:00").undelivered();
 
-        assertThat(engine.evaluate(onlyATextThatBounced, AS_OF).findingsOf("iep-family-not-reached")).isEmpty();
-        assertThat(engine.evaluate(onlyATextThatBounced, AS_OF, List.of(meeting)).findingsOf("iep-family-not-reached"))
-                .singleElement().satisfies(f -> {
-                    assertThat(f.familyId()).isEqualTo(F1);
-                    assertThat(f.evidence()).containsExactly("iep-1");
-                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
-                    assertThat(f.category()).isEqualTo(Category.RESPONSIVENESS);
-                    assertThat(f.message()).isEqualTo(
-                            "This family has an IEP meeting on 2026-11-24 and no two-way contact in the window.");
-                });
-        assertThat(engine.evaluate(dataset(call("k-1", "2026-11-10T10:00")), AS_OF, List.of(meeting))
-                .findingsOf("iep-family-not-reached")).as("a family that was called").isEmpty();
+        verifier.verifyThat("iep-family-not-reached").given(FAMILY, onlyATextThatBounced).asOf(AS_OF).doesNotFlag();
+        verifier.verifyThat("iep-family-not-reached").given(FAMILY, onlyATextThatBounced, meeting).asOf(AS_OF)
+                .flagsFamily(F1).times(1)
+                .withEvidence("iep-1")
+                .withSeverity(Severity.HIGH)
+                .withCategory(Category.RESPONSIVENESS)
+                .withMessage("This family has an IEP meeting on 2026-11-24 and no two-way contact in the window.");
+        // A family that was called.
+        verifier.verifyThat("iep-family-not-reached").given(FAMILY, F.call("k-1", F1, "2026-11-10T10:00"), meeting)
+                .asOf(AS_OF).doesNotFlag();
     }
 
     @Test
@@ -253,7 +255,7 @@ class CustomRulesTest {
         RuleEngine engine = RuleEngine.builder().addRules("district/iep.drl", IEP).build();
         IepMeeting meeting = new IepMeeting("iep-1", F1, LocalDate.parse("2026-11-24"));
         IepMeeting other = new IepMeeting("iep-2", "f-2", LocalDate.parse("2026-11-25"));
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")), List.of(),
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, List.of(family(F1), family("f-2")), List.of(),
                 List.of());
 
         try (LiveSession session = engine.openSession(dataset, AS_OF, List.of(meeting))) {
@@ -269,7 +271,7 @@ class CustomRulesTest {
 
             session.removeFact(other);
             assertThat(session.findings().findingsOf("iep-family-not-reached")).isEmpty();
-            assertThat(session.findings()).isEqualTo(engine.evaluate(Dataset.of(Facts.DISTRICT, Facts.STAFF,
+            assertThat(session.findings()).isEqualTo(engine.evaluate(Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF,
                     List.of(family(F1), family("f-2")), List.of(call("k-1", "2026-11-18T10:00").build()), List.of()),
                     AS_OF, List.of(meeting)));
         }

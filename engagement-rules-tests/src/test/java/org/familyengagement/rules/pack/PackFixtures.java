@@ -18,23 +18,26 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
-import org.familyengagement.model.Mode;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.Staff;
 import org.familyengagement.model.StaffRole;
 import org.familyengagement.policy.Policy;
-import org.familyengagement.report.Finding;
 import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.testkit.RuleVerifier;
 
 /**
- * Terse builders for rule tests. Times are district-local ({@code America/Chicago}) date-times
+ * What the rule pack's tests share. Times are district-local ({@code America/Chicago}) date-times
  * like {@code "2026-11-13T14:00"}. November 2026: the 2nd, 9th, 16th and 23rd are Mondays.
  *
- * <p>Defaults: family {@code f-1} reads Spanish and chose SMS, then phone calls; outbound
- * contacts are in Spanish, personal and delivered; staff {@code t-1} (teacher) and {@code t-2}
- * (counselor) exist. The district has no holidays and the default policy applies.
+ * <p>The rule-by-rule tests use the testkit: {@link #VERIFIER}, the testkit's fact builders
+ * {@link #F}, family {@link #FAMILY}, and the edges of the window as times. The live-session and
+ * custom-rule tests build datasets with the builders below instead.
+ *
+ * <p>Defaults of those builders: family {@code f-1} reads Spanish and chose SMS, then phone calls;
+ * outbound contacts are in Spanish, personal and delivered; staff {@code t-1} (teacher) and
+ * {@code t-2} (counselor) exist. The district has no holidays and the default policy applies.
  */
-final class Facts {
+final class PackFixtures {
     static final ZoneId ZONE = ZoneId.of("America/Chicago");
     static final District DISTRICT = District.of("d-1", ZONE);
     static final String F1 = "f-1";
@@ -49,27 +52,40 @@ final class Facts {
     /** The built-in pack with the default policy, shared: an engine is immutable. */
     static final RuleEngine ENGINE = RuleEngine.builder().build();
 
-    private Facts() {
+    // ---- the testkit, for the rule-by-rule tests --------------------------------------------
+
+    /** Verifies the built-in pack with the default policy, on the shared {@link #ENGINE}. */
+    static final RuleVerifier VERIFIER = RuleVerifier.of(ENGINE);
+
+    /**
+     * The testkit's fact builders in {@link #DISTRICT}. Their defaults are the testkit's, not this
+     * class's: a contact states no language (so it is in the district's English) and no staff
+     * member; a family has no preference unless told.
+     */
+    static final org.familyengagement.testkit.Facts F = org.familyengagement.testkit.Facts.in(DISTRICT);
+
+    /** Family f-1 with this class's defaults (reads Spanish, chose SMS then phone calls). */
+    static final Family FAMILY = family(F1);
+
+    /**
+     * {@link #WINDOW_START} as a time for the testkit's builders: an instant, so nobody has to
+     * work out by hand that it is 18:00 local on 21 October (summer time, unlike {@code asOf}).
+     */
+    static final String AT_WINDOW_START = WINDOW_START.toString();
+    /** One second after the window's exclusive start: the first instant in it. */
+    static final String JUST_INSIDE_WINDOW = WINDOW_START.plusSeconds(1).toString();
+    /** {@link #AS_OF}, the window's inclusive end, as a time for the testkit's builders. */
+    static final String AT_AS_OF = AS_OF.toString();
+
+    private PackFixtures() {
     }
 
-    // ---- evaluation -----------------------------------------------------------------------
-
-    /** The findings of one rule, default policy, as of {@link #AS_OF}. */
-    static List<Finding> findings(String ruleId, Dataset dataset) {
-        return findings(ruleId, dataset, AS_OF);
+    /** A verifier of the built-in pack with another policy. */
+    static RuleVerifier verifier(Policy policy) {
+        return RuleVerifier.builder().policy(policy).build();
     }
 
-    static List<Finding> findings(String ruleId, Dataset dataset, Instant asOf) {
-        return ENGINE.evaluate(dataset, asOf).findingsOf(ruleId);
-    }
-
-    static List<Finding> findings(String ruleId, Dataset dataset, Policy policy) {
-        return findings(ruleId, dataset, policy, AS_OF);
-    }
-
-    static List<Finding> findings(String ruleId, Dataset dataset, Policy policy, Instant asOf) {
-        return RuleEngine.builder().policy(policy).build().evaluate(dataset, asOf).findingsOf(ruleId);
-    }
+    // ---- time and the district ------------------------------------------------------------
 
     /** A district-local date-time as an instant. */
     static Instant at(String localDateTime) {
@@ -92,11 +108,6 @@ final class Facts {
 
     static Family family(String id, Preference preference) {
         return new Family(id, List.of(), List.of(), preference, Map.of());
-    }
-
-    /** A Spanish-by-SMS family with one equity label, for example {@code homeLanguage = so}. */
-    static Family family(String id, String dimension, String label) {
-        return new Family(id, List.of(), List.of(), spanishBySms(), Map.of(dimension, label));
     }
 
     static Preference spanishBySms() {
@@ -128,27 +139,9 @@ final class Facts {
         return outbound(F1, id, local, Channel.SMS).staffId("t-1");
     }
 
-    /** An outbound broadcast (an app post) in Spanish, delivered. */
-    static Contact.Builder broadcast(String id, String local) {
-        return broadcast(F1, id, local);
-    }
-
-    static Contact.Builder broadcast(String familyId, String id, String local) {
-        return outbound(familyId, id, local, Channel.APP).mode(Mode.BROADCAST);
-    }
-
     /** An outbound personal contact on any channel, in Spanish, delivered. */
-    static Contact.Builder outbound(String id, String local, Channel channel) {
-        return outbound(F1, id, local, channel);
-    }
-
     static Contact.Builder outbound(String familyId, String id, String local, Channel channel) {
         return Contact.builder(id, familyId, at(local), Direction.OUTBOUND, channel).language("es");
-    }
-
-    /** The same builders at an exact instant, for window edges. */
-    static Contact.Builder outboundAt(String id, Instant at, Channel channel) {
-        return Contact.builder(id, F1, at, Direction.OUTBOUND, channel).language("es");
     }
 
     // ---- commitments ----------------------------------------------------------------------
@@ -170,17 +163,8 @@ final class Facts {
         return dataset(family(F1), contacts);
     }
 
-    /** Family f-1, its commitments and contacts. */
-    static Dataset dataset(List<Commitment> commitments, Contact.Builder... contacts) {
-        return Dataset.of(DISTRICT, STAFF, List.of(family(F1)), build(contacts), commitments);
-    }
-
     static Dataset dataset(Family family, Contact.Builder... contacts) {
         return Dataset.of(DISTRICT, STAFF, List.of(family), build(contacts), List.of());
-    }
-
-    static Dataset dataset(List<Family> families, List<Contact> contacts, List<Commitment> commitments) {
-        return Dataset.of(DISTRICT, STAFF, families, contacts, commitments);
     }
 
     static List<Contact> build(Contact.Builder... contacts) {

@@ -3,16 +3,17 @@ package org.familyengagement.rules.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.familyengagement.rules.pack.Facts.AS_OF;
-import static org.familyengagement.rules.pack.Facts.ENGINE;
-import static org.familyengagement.rules.pack.Facts.F1;
-import static org.familyengagement.rules.pack.Facts.at;
-import static org.familyengagement.rules.pack.Facts.call;
-import static org.familyengagement.rules.pack.Facts.commitment;
-import static org.familyengagement.rules.pack.Facts.family;
-import static org.familyengagement.rules.pack.Facts.fulfilledBy;
-import static org.familyengagement.rules.pack.Facts.question;
-import static org.familyengagement.rules.pack.Facts.text;
+import static org.familyengagement.rules.pack.PackFixtures.AS_OF;
+import static org.familyengagement.rules.pack.PackFixtures.ENGINE;
+import static org.familyengagement.rules.pack.PackFixtures.F1;
+import static org.familyengagement.rules.pack.PackFixtures.at;
+import static org.familyengagement.rules.pack.PackFixtures.call;
+import static org.familyengagement.rules.pack.PackFixtures.commitment;
+import static org.familyengagement.rules.pack.PackFixtures.family;
+import static org.familyengagement.rules.pack.PackFixtures.fulfilledBy;
+import static org.familyengagement.rules.pack.PackFixtures.question;
+import static org.familyengagement.rules.pack.PackFixtures.text;
+import static org.familyengagement.testkit.EngagementAssertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,14 +54,14 @@ class LiveSessionTest {
 
     @Test
     void aReplyMakesTheUnansweredInputFindingDisappear() {
-        Dataset dataset = Facts.dataset(question("k-1", "2026-11-13T14:00"));
+        Dataset dataset = PackFixtures.dataset(question("k-1", "2026-11-13T14:00"));
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             Finding unanswered = only(session, "unanswered-input");
             assertThat(session.changes().isEmpty()).as("opening is no change").isTrue();
 
             session.addContact(text("k-2", "2026-11-16T10:00").replyTo("k-1").build());
 
-            assertThat(session.findings().findingsOf("unanswered-input")).isEmpty();
+            assertThat(session.findings()).hasNoFindingOf("unanswered-input");
             LiveSession.Changes changes = session.changes();
             assertThat(changes.removed()).containsExactly(unanswered);
             assertThat(changes.added()).isEmpty();
@@ -70,12 +71,12 @@ class LiveSessionTest {
 
     @Test
     void aCorrectedContactIsJudgedAsCorrected() {
-        Dataset dataset = Facts.dataset(call("k-1", "2026-11-16T10:00").language("en"));
+        Dataset dataset = PackFixtures.dataset(call("k-1", "2026-11-16T10:00").language("en"));
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             Finding mismatch = only(session, "language-mismatch");
 
             session.correctContact(call("k-1", "2026-11-16T10:00").language("es").build());
-            assertThat(session.findings().findingsOf("language-mismatch")).isEmpty();
+            assertThat(session.findings()).hasNoFindingOf("language-mismatch");
             assertThat(session.changes().removed()).containsExactly(mismatch);
 
             session.correctContact(call("k-1", "2026-11-16T10:00").language("es").delivered(false).build());
@@ -85,8 +86,8 @@ class LiveSessionTest {
 
     @Test
     void aContactMovedToAnotherFamilyReJudgesBoth() {
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
-                Facts.build(call("k-1", "2026-11-16T10:00")), List.of());
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, List.of(family(F1), family("f-2")),
+                PackFixtures.build(call("k-1", "2026-11-16T10:00")), List.of());
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             assertThat(session.findingsFor("f-2")).extracting(Finding::ruleId).containsExactly("unreached-family");
 
@@ -99,8 +100,8 @@ class LiveSessionTest {
 
     @Test
     void aCorrectionMayNotBreakTheRepliesThatNameAContact() {
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
-                Facts.build(question("k-1", "2026-11-16T10:00"), text("k-2", "2026-11-16T12:00").replyTo("k-1")),
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, List.of(family(F1), family("f-2")),
+                PackFixtures.build(question("k-1", "2026-11-16T10:00"), text("k-2", "2026-11-16T12:00").replyTo("k-1")),
                 List.of());
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             assertThatThrownBy(() -> session.correctContact(question("f-2", "k-1", "2026-11-16T10:00").build()))
@@ -121,8 +122,8 @@ class LiveSessionTest {
 
     @Test
     void aCommitmentMustBeFulfilledByItsOwnFamilysContact() {
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
-                Facts.build(call("f-2", "k-1", "2026-11-16T10:00")), List.of());
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, List.of(family(F1), family("f-2")),
+                PackFixtures.build(call("f-2", "k-1", "2026-11-16T10:00")), List.of());
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             Commitment promise = commitment("m-1", "t-1", "2026-11-16T09:00", "2026-11-18T17:00");
 
@@ -134,7 +135,7 @@ class LiveSessionTest {
 
     @Test
     void aCommitmentIsBrokenUntilItIsFulfilled() {
-        Dataset dataset = Facts.dataset(call("k-0", "2026-11-02T10:00"));
+        Dataset dataset = PackFixtures.dataset(call("k-0", "2026-11-02T10:00"));
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             Commitment promise = commitment("m-1", "t-1", "2026-11-16T09:00", "2026-11-18T17:00");
 
@@ -146,10 +147,10 @@ class LiveSessionTest {
 
             // The counselor called on time; only naming that call fulfils t-1's promise.
             session.addContact(call("k-1", "2026-11-17T10:00").staffId("t-2").build());
-            assertThat(session.findings().findingsOf("broken-commitment")).singleElement();
+            assertThat(session.findings()).hasFindingCount("broken-commitment", 1);
 
             session.correctCommitment(fulfilledBy(promise, "k-1"));
-            assertThat(session.findings().findingsOf("broken-commitment")).isEmpty();
+            assertThat(session.findings()).hasNoFindingOf("broken-commitment");
             assertThat(session.changes().removed()).extracting(Finding::ruleId).containsExactly("broken-commitment");
         }
     }
@@ -158,11 +159,11 @@ class LiveSessionTest {
     void advancingTheInstantOfJudgementReJudgesEveryFamily() {
         // Thursday's question is due at the start of Tuesday 24 November; by then the window starts on
         // 25 October, after f-2's only call.
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF, List.of(family(F1), family("f-2")),
-                Facts.build(question("k-1", "2026-11-19T10:00"), call("f-2", "k-2", "2026-10-23T10:00")), List.of());
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, List.of(family(F1), family("f-2")),
+                PackFixtures.build(question("k-1", "2026-11-19T10:00"), call("f-2", "k-2", "2026-10-23T10:00")), List.of());
         Instant deadline = at("2026-11-24T00:00");
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
-            assertThat(session.findings().findingsOf("unanswered-input")).isEmpty();
+            assertThat(session.findings()).hasNoFindingOf("unanswered-input");
             assertThat(session.findingsFor("f-2")).isEmpty();
 
             session.advanceTo(deadline);
@@ -178,9 +179,9 @@ class LiveSessionTest {
 
     @Test
     void findingsForAFamilyAreThatFamilysOnly() {
-        Dataset dataset = Dataset.of(Facts.DISTRICT, Facts.STAFF,
+        Dataset dataset = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF,
                 List.of(family(F1), family("f-2", null), family("f-3")),
-                Facts.build(question("k-1", "2026-11-13T14:00"), call("f-3", "k-3", "2026-11-16T10:00")), List.of());
+                PackFixtures.build(question("k-1", "2026-11-13T14:00"), call("f-3", "k-3", "2026-11-16T10:00")), List.of());
         try (LiveSession session = ENGINE.openSession(dataset, AS_OF)) {
             Report batch = ENGINE.evaluate(dataset, AS_OF);
 
@@ -406,8 +407,7 @@ class LiveSessionTest {
     }
 
     private static Finding only(LiveSession session, String ruleId) {
-        List<Finding> found = session.findings().findingsOf(ruleId);
-        assertThat(found).hasSize(1);
-        return found.get(0);
+        assertThat(session.findings()).hasFindingCount(ruleId, 1);
+        return session.findings().findingsOf(ruleId).get(0);
     }
 }
