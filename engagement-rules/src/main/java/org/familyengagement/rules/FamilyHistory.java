@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.familyengagement.language.LanguageMatch;
 import org.familyengagement.model.Channel;
@@ -42,9 +43,16 @@ public final class FamilyHistory {
     private final List<Contact> contacts;
     private final List<Contact> windowContacts;
     private final List<Commitment> commitments;
+    private final GroupLabel[] labels;
 
+    /** Answers computed once: rules ask the same question in a condition and its consequence. */
+    private final List<?>[] memo = new List<?>[Memo.values().length];
     private Map<String, List<Contact>> repliesByInput;
-    private List<Contact> dueInputs;
+
+    private enum Memo {
+        DUE_INPUTS, TWO_WAY_CONCERNS, TWO_WAY_POSITIVES, LANGUAGE_MISMATCHES, CHANNEL_MISMATCHES,
+        OUTSIDE_REACHABLE_HOURS, DELIVERED_BROADCASTS, FAILED_ATTEMPTS, DENSEST_BROADCAST_WEEK
+    }
 
     /**
      * @param family      the family
@@ -62,11 +70,12 @@ public final class FamilyHistory {
         this.contacts = List.copyOf(seen);
         this.windowContacts = this.contacts.subList(firstAfter(this.contacts, context.windowStart()),
                 this.contacts.size());
-    }
-
-    /** The same family seen from another context (a later {@code asOf}), from its full contact list. */
-    FamilyHistory seenFrom(EvaluationContext newContext, List<Contact> allContacts) {
-        return new FamilyHistory(family, allContacts, commitments, newContext);
+        // The group tallies ask every family about every label: answer from a small array.
+        this.labels = new GroupLabel[family.groups().size()];
+        int i = 0;
+        for (Map.Entry<String, String> group : family.groups().entrySet()) {
+            labels[i++] = new GroupLabel(group.getKey(), group.getValue());
+        }
     }
 
     public Family family() {
@@ -103,7 +112,12 @@ public final class FamilyHistory {
 
     /** True when the family carries this label. */
     public boolean hasLabel(GroupLabel label) {
-        return label.label().equals(family.group(label.dimension()));
+        for (GroupLabel own : labels) {
+            if (own.equals(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The district-local date of an instant, for messages. */
@@ -123,16 +137,17 @@ public final class FamilyHistory {
      * deadline is at or before {@code asOf}.
      */
     public List<Contact> dueInputs() {
-        if (dueInputs == null) {
-            List<Contact> due = new ArrayList<>();
-            for (Contact contact : windowContacts) {
-                if (contact.awaitsReply() && !deadline(contact).isAfter(context.asOf())) {
-                    due.add(contact);
-                }
+        return memo(Memo.DUE_INPUTS, this::computeDueInputs);
+    }
+
+    private List<Contact> computeDueInputs() {
+        List<Contact> due = new ArrayList<>();
+        for (Contact contact : windowContacts) {
+            if (contact.awaitsReply() && !deadline(contact).isAfter(context.asOf())) {
+                due.add(contact);
             }
-            dueInputs = Collections.unmodifiableList(due);
         }
-        return dueInputs;
+        return due;
     }
 
     /**
@@ -225,11 +240,19 @@ public final class FamilyHistory {
 
     /** Delivered outbound two-way contacts in the window with tone {@code CONCERN}. */
     public List<Contact> twoWayConcerns() {
+        return memo(Memo.TWO_WAY_CONCERNS, this::computeTwoWayConcerns);
+    }
+
+    private List<Contact> computeTwoWayConcerns() {
         return twoWayWithTone(Tone.CONCERN);
     }
 
     /** Delivered outbound two-way contacts in the window with tone {@code POSITIVE}. */
     public List<Contact> twoWayPositives() {
+        return memo(Memo.TWO_WAY_POSITIVES, this::computeTwoWayPositives);
+    }
+
+    private List<Contact> computeTwoWayPositives() {
         return twoWayWithTone(Tone.POSITIVE);
     }
 
@@ -257,6 +280,10 @@ public final class FamilyHistory {
      * no preferred language.
      */
     public List<Contact> languageMismatches() {
+        return memo(Memo.LANGUAGE_MISMATCHES, this::computeLanguageMismatches);
+    }
+
+    private List<Contact> computeLanguageMismatches() {
         List<String> languages = preferredLanguages();
         List<Contact> found = new ArrayList<>();
         if (languages.isEmpty()) {
@@ -278,6 +305,10 @@ public final class FamilyHistory {
      * not in that list.
      */
     public List<Contact> channelMismatches() {
+        return memo(Memo.CHANNEL_MISMATCHES, this::computeChannelMismatches);
+    }
+
+    private List<Contact> computeChannelMismatches() {
         Preference preference = family.preference();
         List<Contact> found = new ArrayList<>();
         if (preference == null) {
@@ -304,6 +335,10 @@ public final class FamilyHistory {
      * lists none.
      */
     public List<Contact> outsideReachableHours() {
+        return memo(Memo.OUTSIDE_REACHABLE_HOURS, this::computeOutsideReachableHours);
+    }
+
+    private List<Contact> computeOutsideReachableHours() {
         Preference preference = family.preference();
         List<Contact> found = new ArrayList<>();
         if (preference == null || preference.reachable().isEmpty()) {
@@ -333,6 +368,10 @@ public final class FamilyHistory {
 
     /** Delivered broadcasts in the window. */
     public List<Contact> deliveredBroadcasts() {
+        return memo(Memo.DELIVERED_BROADCASTS, this::computeDeliveredBroadcasts);
+    }
+
+    private List<Contact> computeDeliveredBroadcasts() {
         List<Contact> found = new ArrayList<>();
         for (Contact contact : windowContacts) {
             if (contact.isDeliveredOutbound() && contact.isBroadcast()) {
@@ -364,6 +403,10 @@ public final class FamilyHistory {
 
     /** Outbound contacts in the window that did not reach the family. */
     public List<Contact> failedAttempts() {
+        return memo(Memo.FAILED_ATTEMPTS, this::computeFailedAttempts);
+    }
+
+    private List<Contact> computeFailedAttempts() {
         List<Contact> found = new ArrayList<>();
         for (Contact contact : windowContacts) {
             if (contact.isOutbound() && !contact.delivered()) {
@@ -378,6 +421,10 @@ public final class FamilyHistory {
      * of the window's delivered broadcasts; the earliest such span on a tie. Empty without broadcasts.
      */
     public List<Contact> densestBroadcastWeek() {
+        return memo(Memo.DENSEST_BROADCAST_WEEK, this::computeDensestBroadcastWeek);
+    }
+
+    private List<Contact> computeDensestBroadcastWeek() {
         List<Contact> broadcasts = deliveredBroadcasts();
         int bestStart = 0;
         int bestCount = 0;
@@ -445,6 +492,16 @@ public final class FamilyHistory {
             repliesByInput = byInput;
         }
         return repliesByInput;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Contact> memo(Memo key, Supplier<List<Contact>> compute) {
+        List<Contact> value = (List<Contact>) memo[key.ordinal()];
+        if (value == null) {
+            value = Collections.unmodifiableList(compute.get());
+            memo[key.ordinal()] = value;
+        }
+        return value;
     }
 
     /** Index of the first contact strictly after {@code instant} in a time-ordered list. */

@@ -9,22 +9,47 @@ import org.familyengagement.report.Metrics;
 /**
  * One eligible label compared with its dimension's reference label (the eligible label with the
  * highest rate). The group rules flag a comparison whose rate is below {@code disparity.ratio}
- * times the reference rate ({@link #isBelowRatio}) and whose {@code fisherPValue} is below
+ * times the reference rate ({@link #isBelowRatio}) and whose {@link #fisherPValue()} is below
  * {@code disparity.alpha}.
  *
- * @param subject   the label compared
- * @param reference the dimension's reference label
- * @param fisherPValue the one-sided Fisher exact test, alternative "the subject's rate is lower"
+ * <p>The Fisher exact test runs only when asked, at most once: rules test the ratio first, so a
+ * label that is not below it never pays for the test (at 100k families one test can cost
+ * milliseconds, and a live update re-derives every comparison of the labels it touches).
+ * Equal when subject and reference are equal. Not thread-safe (a session is single-threaded).
  */
-public record GroupComparison(GroupRate subject, GroupRate reference, double fisherPValue) {
-    public GroupComparison {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(reference, "reference");
+public final class GroupComparison {
+    private final GroupRate subject;
+    private final GroupRate reference;
+    private double fisherPValue = Double.NaN;
+
+    /**
+     * @param subject   the label compared
+     * @param reference the dimension's reference label
+     */
+    public GroupComparison(GroupRate subject, GroupRate reference) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.reference = Objects.requireNonNull(reference, "reference");
     }
 
-    /** Compares a label with the reference, running the Fisher exact test once. */
+    /** Compares a label with the reference. */
     public static GroupComparison of(GroupRate subject, GroupRate reference) {
-        return new GroupComparison(subject, reference, subject.pValueAgainst(reference));
+        return new GroupComparison(subject, reference);
+    }
+
+    public GroupRate subject() {
+        return subject;
+    }
+
+    public GroupRate reference() {
+        return reference;
+    }
+
+    /** The one-sided Fisher exact test, alternative "the subject's rate is lower". */
+    public double fisherPValue() {
+        if (Double.isNaN(fisherPValue)) {
+            fisherPValue = subject.pValueAgainst(reference);
+        }
+        return fisherPValue;
     }
 
     public GroupRate.Measure measure() {
@@ -69,6 +94,22 @@ public record GroupComparison(GroupRate subject, GroupRate reference, double fis
 
     /** The figures a finding carries. */
     public Metrics metrics() {
-        return new Metrics(subject.n(), subject.rate(), reference.label().label(), reference.rate(), ratio(), fisherPValue);
+        return new Metrics(subject.n(), subject.rate(), reference.label().label(), reference.rate(), ratio(), fisherPValue());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GroupComparison that && subject.equals(that.subject)
+                && reference.equals(that.reference);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * subject.hashCode() + reference.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "GroupComparison[" + subject + " against " + reference + "]";
     }
 }
