@@ -9,6 +9,9 @@ import java.util.List;
 public class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** How many problems the exception message lists; {@link #problems()} has them all. */
+    public static final int MAX_LISTED = 100;
+
     private final String documentName;
     private final transient List<Problem> problems;
 
@@ -35,8 +38,13 @@ public class InvalidInputException extends RuntimeException {
         StringBuilder text = new StringBuilder()
                 .append("The ").append(documentName).append(" is invalid (")
                 .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems").append("):");
-        for (Problem problem : problems) {
+        // A few megabytes of bad elements make a million problems: the message lists the first ones only.
+        for (Problem problem : problems.subList(0, Math.min(problems.size(), MAX_LISTED))) {
             text.append(System.lineSeparator()).append("  ").append(problem);
+        }
+        if (problems.size() > MAX_LISTED) {
+            text.append(System.lineSeparator()).append("  … and ").append(problems.size() - MAX_LISTED)
+                    .append(" more; problems() lists them all");
         }
         return text.toString();
     }

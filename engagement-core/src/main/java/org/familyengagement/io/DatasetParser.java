@@ -1,5 +1,6 @@
 package org.familyengagement.io;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -145,6 +146,11 @@ final class DatasetParser {
             }
         } catch (JsonProcessingException e) {
             // The parser cannot go on; cross-references of half a document would only mislead.
+            walker.malformed(e);
+            throw invalid(new ArrayList<>(walker.problems()));
+        } catch (CharConversionException e) {
+            // Bytes that are not text in the encoding detected (UTF-32 with a code point past U+10FFFF):
+            // the document's fault, not the stream's, and the parser cannot go on either.
             walker.malformed(e);
             throw invalid(new ArrayList<>(walker.problems()));
         }
@@ -304,8 +310,8 @@ final class DatasetParser {
                 Integer first = firstAt.putIfAbsent(student.id(), i);
                 if (first != null) {
                     String list = walker.pointer();
-                    walker.problemAt(list + "/" + i + "/id", "duplicate student id \"" + student.id()
-                            + "\" in this family (first at " + list + "/" + first + ")");
+                    walker.problemAt(list + "/" + i + "/id", "duplicate student id " + JsonWalker.quote(student.id())
+                            + " in this family (first at " + list + "/" + first + ")");
                 } else {
                     students.add(student);
                 }
@@ -518,7 +524,7 @@ final class DatasetParser {
             }
         }
         if (madeAt != null && dueBy != null && dueBy.isBefore(madeAt)) {
-            walker.problemIn("dueBy", "the dueBy (" + dueBy + ") of commitment " + (id != null ? "\"" + id + "\" " : "")
+            walker.problemIn("dueBy", "the dueBy (" + dueBy + ") of commitment " + (id != null ? JsonWalker.quote(id) + " " : "")
                     + "is before its madeAt (" + madeAt + "); maybe the two fields are swapped?");
             dueBy = madeAt;
         }

@@ -1,16 +1,20 @@
 package org.familyengagement.io;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonParser;
 
 import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.Problem;
 import org.familyengagement.model.Dataset;
 
 /**
@@ -34,10 +38,15 @@ import org.familyengagement.model.Dataset;
  * go on, so the problems found up to it and the syntax error (with line and column) are
  * reported, without the cross-reference checks that need the whole document.
  *
+ * <p>A leading byte order mark is skipped, whichever entry point the document comes through.
+ *
  * <p>Thread-safe: all methods are static and share nothing mutable. Streams and readers passed
  * in are read to the end of the document and not closed.
  */
 public final class DatasetReader {
+    /** U+FEFF: many Windows tools start a UTF-8 export with it. Accepted and skipped everywhere. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private DatasetReader() {
     }
 
@@ -57,12 +66,20 @@ public final class DatasetReader {
     /**
      * Reads a document from a byte stream (UTF-8, or UTF-16/32 with a byte order mark).
      *
-     * @throws InvalidDatasetException when the document breaks the contract
+     * @throws InvalidDatasetException when the document breaks the contract, bytes that are not
+     *                                 text in its encoding included
      * @throws IOException             when the stream cannot be read
      */
     public static Dataset read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "input stream must not be null");
-        try (JsonParser parser = Formats.JSON.createParser(in)) {
+        JsonParser parser;
+        try {
+            parser = Formats.JSON.createParser(in);
+        } catch (CharConversionException e) {
+            // Jackson refuses some byte orders (UCS-4 2143 and 3412) while detecting the encoding.
+            throw new InvalidDatasetException(List.of(new Problem("", JsonWalker.undecodable("JSON", e))));
+        }
+        try (parser) {
             return new DatasetParser(parser).read();
         }
     }
@@ -75,7 +92,13 @@ public final class DatasetReader {
      */
     public static Dataset read(Reader reader) throws IOException {
         Objects.requireNonNull(reader, "reader must not be null");
-        try (JsonParser parser = Formats.JSON.createParser(reader)) {
+        // A reader hands a UTF-8 byte order mark over as U+FEFF; skip it, as the byte entry points do.
+        PushbackReader text = new PushbackReader(reader, 1);
+        int first = text.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            text.unread(first);
+        }
+        try (JsonParser parser = Formats.JSON.createParser(text)) {
             return new DatasetParser(parser).read();
         }
     }
@@ -87,7 +110,8 @@ public final class DatasetReader {
      */
     public static Dataset readString(String json) {
         Objects.requireNonNull(json, "json must not be null");
-        try (JsonParser parser = Formats.JSON.createParser(json)) {
+        String document = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
+        try (JsonParser parser = Formats.JSON.createParser(document)) {
             return new DatasetParser(parser).read();
         } catch (IOException e) {
             // Syntax errors are problems, not exceptions; a string has no other way to fail.

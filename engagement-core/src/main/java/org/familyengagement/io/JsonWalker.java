@@ -1,5 +1,6 @@
 package org.familyengagement.io;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -37,7 +39,7 @@ import org.familyengagement.errors.Problem;
  */
 final class JsonWalker {
     /** The longest token a message quotes in full. */
-    static final int MAX_QUOTED = 32;
+    static final int MAX_QUOTED = Problem.MAX_QUOTED;
 
     private final JsonParser parser;
     private final String format;
@@ -174,6 +176,19 @@ final class JsonWalker {
     }
 
     /**
+     * Reports bytes that are not text in the document's encoding (Jackson's UTF-32 decoder throws
+     * these instead of a parse exception). Like a syntax error, the last problem of the document.
+     */
+    void malformed(CharConversionException e) {
+        problem(undecodable(format, e));
+    }
+
+    /** The sentence for bytes that are not text in the document's encoding. */
+    static String undecodable(String format, CharConversionException e) {
+        return "malformed " + format + ": the bytes are not valid text in its encoding: " + sanitize(e.getMessage());
+    }
+
+    /**
      * The parser's own description of a syntax error, without the source excerpts it may carry
      * and with long quoted tokens cut short.
      */
@@ -196,36 +211,17 @@ final class JsonWalker {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
-        message = message.replaceAll("'([^']{" + MAX_QUOTED + "})[^']+'", "'$1…'").strip();
+        // A quoted token has no white space; a span with some is the parser's own text between two tokens.
+        message = message.replaceAll("'([^'\\s]{" + MAX_QUOTED + "})[^'\\s]+'", "'$1…'").strip();
         if (message.endsWith(":")) {
             message = message.substring(0, message.length() - 1);
         }
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
-    /**
-     * A token as a message shows it: in double quotes, cut to {@value #MAX_QUOTED} characters,
-     * control characters as '?'. A value with white space in it is not a token but text, perhaps
-     * a family's own words, and is never shown: {@code (73 characters, not shown)}.
-     */
+    /** A token as a message shows it: see {@link Problem#quote}. */
     static String quote(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isWhitespace(token.charAt(i)) || Character.isSpaceChar(token.charAt(i))) {
-                return "(" + token.length() + " characters, not shown)";
-            }
-        }
-        int end = token.length();
-        boolean cut = false;
-        if (end > MAX_QUOTED) {
-            end = Character.isHighSurrogate(token.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
-            cut = true;
-        }
-        StringBuilder quoted = new StringBuilder(end + 3).append('"');
-        for (int i = 0; i < end; i++) {
-            char ch = token.charAt(i);
-            quoted.append(Character.isISOControl(ch) ? '?' : ch);
-        }
-        return quoted.append(cut ? "…\"" : "\"").toString();
+        return Problem.quote(token);
     }
 
     /** How a message names the value under the cursor. */
@@ -237,7 +233,9 @@ final class JsonWalker {
         return switch (token) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
-            case VALUE_STRING -> "the string " + quote(parser.getText());
+            case VALUE_STRING -> isAlias() ? "the YAML alias *" + quote(parser.getText()).replace("\"", "")
+                    + " (aliases are not supported; write the value itself)" : "the string " + quote(parser.getText());
+            case VALUE_EMBEDDED_OBJECT -> "binary data";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + quote(parser.getText()).replace("\"", "");
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
@@ -308,9 +306,18 @@ final class JsonWalker {
         return string(null);
     }
 
+    /**
+     * True when the value under the cursor is a YAML alias ({@code *name}). Jackson does not resolve
+     * aliases: it hands over the anchor's name as if it were the value, which would silently read
+     * {@code *P90D} as the string "P90D" whatever the anchor holds.
+     */
+    private boolean isAlias() {
+        return parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
+    }
+
     /** A string, taken from {@code pool} when there is one. */
     String string(StringPool pool) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+        if (parser.currentToken() == JsonToken.VALUE_STRING && !isAlias()) {
             return pool == null
                     ? parser.getText()
                     : pool.get(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());

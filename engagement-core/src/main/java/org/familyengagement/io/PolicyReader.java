@@ -3,6 +3,11 @@ package org.familyengagement.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,12 +112,12 @@ public final class PolicyReader {
     /**
      * Reads {@code file} (UTF-8); {@code disabledRules} may name any of {@code knownRuleIds}.
      *
-     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws InvalidPolicyException when the document breaks the rules above or is not UTF-8
      * @throws IOException            when the file cannot be read
      */
     public static Policy read(Path file, Set<String> knownRuleIds) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8(Files.readAllBytes(file));
         return readString(text, formatOf(file, text), knownRuleIds);
     }
 
@@ -130,12 +135,12 @@ public final class PolicyReader {
     /**
      * Reads a UTF-8 byte stream to its end; the format follows the content.
      *
-     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws InvalidPolicyException when the document breaks the rules above or is not UTF-8
      * @throws IOException            when the stream cannot be read
      */
     public static Policy read(InputStream in, Set<String> knownRuleIds) throws IOException {
         Objects.requireNonNull(in, "input stream must not be null");
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = utf8(in.readAllBytes());
         return readString(text, Format.sniff(text), knownRuleIds);
     }
 
@@ -176,6 +181,39 @@ public final class PolicyReader {
             // Syntax errors are problems, not exceptions; a string has no other way to fail.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bytes as UTF-8 text. Bytes that are not UTF-8 (a Latin-1 export, a binary file) are a
+     * problem of the document, as they are for a dataset, not characters to replace silently.
+     */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.limit(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            throw new InvalidPolicyException(List.of(new Problem("", String.format(Locale.ROOT,
+                    "the document is not UTF-8 text: byte 0x%02X at line %d, column %d is not valid UTF-8;"
+                            + " save the policy as UTF-8", bytes[in.position()] & 0xFF, line, column))));
+        }
+        return out.toString();
     }
 
     private static Format formatOf(Path file, String text) {

@@ -1,5 +1,7 @@
 package org.familyengagement.model;
 
+import static org.familyengagement.errors.Problem.quote;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -90,7 +92,7 @@ public final class Dataset {
         List<Problem> problems = new ArrayList<>();
         if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
             problems.add(new Problem("/district/defaultLanguage",
-                    "\"" + district.defaultLanguage() + "\" is not a well-formed BCP 47 language tag"));
+                    quote(district.defaultLanguage()) + " is not a well-formed BCP 47 language tag"));
         }
         Map<String, Integer> staffAt = uniqueIds(staff, Staff::id, "staff", "staff", problems);
         for (int i = 0; i < staff.size(); i++) {
@@ -115,30 +117,30 @@ public final class Dataset {
             // Pointers are built only when a problem is found: this loop runs once per contact.
             Family family = familyAt.containsKey(contact.familyId()) ? families.get(familyAt.get(contact.familyId())) : null;
             if (family == null) {
-                problems.add(new Problem("/contacts/" + i + "/familyId", "no family \"" + contact.familyId() + "\""));
+                problems.add(new Problem("/contacts/" + i + "/familyId", "no family " + quote(contact.familyId())));
             } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
-                problems.add(new Problem("/contacts/" + i + "/studentId", "family \"" + family.id() + "\" has no student \""
-                        + contact.studentId() + "\""));
+                problems.add(new Problem("/contacts/" + i + "/studentId", "family " + quote(family.id()) + " has no student "
+                        + quote(contact.studentId())));
             }
             if (contact.staffId() != null && !staffAt.containsKey(contact.staffId())) {
-                problems.add(new Problem("/contacts/" + i + "/staffId", "no staff \"" + contact.staffId() + "\""));
+                problems.add(new Problem("/contacts/" + i + "/staffId", "no staff " + quote(contact.staffId())));
             }
             if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
                 problems.add(new Problem("/contacts/" + i + "/language",
-                        "\"" + contact.language() + "\" is not a well-formed BCP 47 language tag"));
+                        quote(contact.language()) + " is not a well-formed BCP 47 language tag"));
             }
             if (contact.replyTo() != null) {
                 Integer target = contactAt.get(contact.replyTo());
                 if (target == null) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "no contact \"" + contact.replyTo() + "\""));
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "no contact " + quote(contact.replyTo())));
                 } else if (contacts.get(target) != null && contacts.get(target).isOutbound()) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact \"" + contact.replyTo()
-                            + "\" is OUTBOUND; replyTo must name an INBOUND contact"));
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact " + quote(contact.replyTo())
+                            + " is OUTBOUND; replyTo must name an INBOUND contact"));
                 } else if (contacts.get(target) != null
                         && !contacts.get(target).familyId().equals(contact.familyId())) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact \"" + contact.replyTo()
-                            + "\" is with family \"" + contacts.get(target).familyId()
-                            + "\"; a reply must be to the same family"));
+                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact " + quote(contact.replyTo())
+                            + " is with family " + quote(contacts.get(target).familyId())
+                            + "; a reply must be to the same family"));
                 }
             }
         }
@@ -150,20 +152,20 @@ public final class Dataset {
             }
             String at = "/commitments/" + i;
             if (!familyAt.containsKey(commitment.familyId())) {
-                problems.add(new Problem(at + "/familyId", "no family \"" + commitment.familyId() + "\""));
+                problems.add(new Problem(at + "/familyId", "no family " + quote(commitment.familyId())));
             }
             if (commitment.staffId() != null && !staffAt.containsKey(commitment.staffId())) {
-                problems.add(new Problem(at + "/staffId", "no staff \"" + commitment.staffId() + "\""));
+                problems.add(new Problem(at + "/staffId", "no staff " + quote(commitment.staffId())));
             }
             if (commitment.fulfilledBy() != null) {
                 Integer fulfilling = contactAt.get(commitment.fulfilledBy());
                 if (fulfilling == null) {
-                    problems.add(new Problem(at + "/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+                    problems.add(new Problem(at + "/fulfilledBy", "no contact " + quote(commitment.fulfilledBy())));
                 } else if (contacts.get(fulfilling) != null
                         && !contacts.get(fulfilling).familyId().equals(commitment.familyId())) {
-                    problems.add(new Problem(at + "/fulfilledBy", "contact \"" + commitment.fulfilledBy()
-                            + "\" is with family \"" + contacts.get(fulfilling).familyId()
-                            + "\"; a commitment is kept by a contact with its own family"));
+                    problems.add(new Problem(at + "/fulfilledBy", "contact " + quote(commitment.fulfilledBy())
+                            + " is with family " + quote(contacts.get(fulfilling).familyId())
+                            + "; a commitment is kept by a contact with its own family"));
                 }
             }
         }
@@ -228,8 +230,8 @@ public final class Dataset {
             }
             Integer first = at.putIfAbsent(id.apply(item), i);
             if (first != null) {
-                problems.add(new Problem("/" + collection + "/" + i + "/id", "duplicate " + noun + " id \""
-                        + id.apply(item) + "\" (first at /" + collection + "/" + first + ")"));
+                problems.add(new Problem("/" + collection + "/" + i + "/id", "duplicate " + noun + " id "
+                        + quote(id.apply(item)) + " (first at /" + collection + "/" + first + ")"));
             }
         }
         return at;
@@ -239,7 +241,7 @@ public final class Dataset {
         for (int i = 0; i < tags.size(); i++) {
             if (!LanguageTags.isWellFormed(tags.get(i))) {
                 problems.add(new Problem(pointer + "/" + i,
-                        "\"" + tags.get(i) + "\" is not a well-formed BCP 47 language tag"));
+                        quote(tags.get(i)) + " is not a well-formed BCP 47 language tag"));
             }
         }
     }

@@ -21,6 +21,13 @@ import java.util.TreeSet;
 public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly deficitOnly, OneWayOnly oneWayOnly,
                      MessageOverload messageOverload, Disparity disparity, Set<String> disabledRules) {
 
+    /**
+     * The longest lookback: 100 years, longer than any contact log. Past about a billion years
+     * {@code asOf - lookback} is not an instant at all, and an evaluation could only fail.
+     * (Declared before {@code DEFAULTS}, whose construction reads it.)
+     */
+    public static final Duration MAX_LOOKBACK = Duration.ofDays(36_525);
+
     private static final Policy DEFAULTS = new Policy(Duration.ofDays(30), 2, new DeficitOnly(2), new OneWayOnly(3),
             new MessageOverload(5), new Disparity(0.8, 0.05, 10), Set.of());
 
@@ -28,6 +35,10 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
         Objects.requireNonNull(lookback, "lookback must not be null");
         if (lookback.isNegative() || lookback.isZero()) {
             throw new IllegalArgumentException("lookback must be positive, not " + lookback);
+        }
+        if (lookback.compareTo(MAX_LOOKBACK) > 0) {
+            throw new IllegalArgumentException("lookback must be at most " + MAX_LOOKBACK.toDays()
+                    + " days (100 years), not " + lookback);
         }
         if (responseSchoolDays < 0) {
             throw new IllegalArgumentException("responseSchoolDays must not be negative, not " + responseSchoolDays);

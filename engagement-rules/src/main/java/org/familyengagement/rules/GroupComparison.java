@@ -94,7 +94,8 @@ public final class GroupComparison {
 
     /** The figures a finding carries. */
     public Metrics metrics() {
-        return new Metrics(subject.n(), subject.rate(), reference.label().label(), reference.rate(), ratio(), fisherPValue());
+        return new Metrics(subject.n(), subject.rate(), reference.label().label(), reference.rate(), ratio(),
+                fisherPValue());
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class LiveSession implements AutoCloseable {
     private EvaluationContext context;
     private FactHandle contextHandle;
     private boolean closed;
+    /** Why an update failed, after which the session is closed. */
+    private RuntimeException failure;
 
     LiveSession(KieSession session, Dataset dataset, EvaluationContext context, Findings findings,
                 Collection<?> extraFacts, RuleEngine.Limits limits) {
@@ -109,7 +111,7 @@ public final class LiveSession implements AutoCloseable {
         checkOpen();
         Objects.requireNonNull(contact, "contact must not be null");
         if (contactsById.containsKey(contact.id())) {
-            throw invalid("/id", "contact \"" + contact.id() + "\" exists; use correctContact to change it");
+            throw invalid("/id", "contact " + Problem.quote(contact.id()) + " exists; use correctContact to change it");
         }
         Contact resolved = check(contact);
         contactsById.put(resolved.id(), resolved);
@@ -127,7 +129,7 @@ public final class LiveSession implements AutoCloseable {
         Objects.requireNonNull(contact, "contact must not be null");
         Contact old = contactsById.get(contact.id());
         if (old == null) {
-            throw invalid("/id", "no contact \"" + contact.id() + "\" to correct; use addContact");
+            throw invalid("/id", "no contact " + Problem.quote(contact.id()) + " to correct; use addContact");
         }
         Contact resolved = check(contact);
         checkStillReferable(old, resolved);
@@ -146,7 +148,8 @@ public final class LiveSession implements AutoCloseable {
         checkOpen();
         Objects.requireNonNull(commitment, "commitment must not be null");
         if (commitmentsById.containsKey(commitment.id())) {
-            throw invalid("/id", "commitment \"" + commitment.id() + "\" exists; use correctCommitment to change it");
+            throw invalid("/id", "commitment " + Problem.quote(commitment.id())
+                    + " exists; use correctCommitment to change it");
         }
         check(commitment);
         commitmentsById.put(commitment.id(), commitment);
@@ -161,7 +164,7 @@ public final class LiveSession implements AutoCloseable {
         Objects.requireNonNull(commitment, "commitment must not be null");
         Commitment old = commitmentsById.get(commitment.id());
         if (old == null) {
-            throw invalid("/id", "no commitment \"" + commitment.id() + "\" to correct; use addCommitment");
+            throw invalid("/id", "no commitment " + Problem.quote(commitment.id()) + " to correct; use addCommitment");
         }
         check(commitment);
         commitmentsByFamily.get(old.familyId()).remove(old);
@@ -270,8 +273,18 @@ public final class LiveSession implements AutoCloseable {
         return sorted;
     }
 
+    /**
+     * Fires; a failure leaves the rule session half-fired, so the live session closes itself and
+     * refuses every later call rather than answer with partial findings.
+     */
     private void fire() {
-        Sessions.fire(session, limits);
+        try {
+            Sessions.fire(session, limits);
+        } catch (RuntimeException e) {
+            failure = e;
+            close();
+            throw e;
+        }
     }
 
     private static void insertSorted(List<Contact> contacts, Contact contact) {
@@ -284,28 +297,29 @@ public final class LiveSession implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         Family family = families.get(contact.familyId());
         if (family == null) {
-            problems.add(new Problem("/familyId", "no family \"" + contact.familyId() + "\""));
+            problems.add(new Problem("/familyId", "no family " + Problem.quote(contact.familyId())));
         } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
-            problems.add(new Problem("/studentId", "family \"" + family.id() + "\" has no student \""
-                    + contact.studentId() + "\""));
+            problems.add(new Problem("/studentId", "family " + Problem.quote(family.id()) + " has no student "
+                    + Problem.quote(contact.studentId())));
         }
         if (contact.staffId() != null && !staffIds.contains(contact.staffId())) {
-            problems.add(new Problem("/staffId", "no staff \"" + contact.staffId() + "\""));
+            problems.add(new Problem("/staffId", "no staff " + Problem.quote(contact.staffId())));
         }
         if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
-            problems.add(new Problem("/language", "\"" + contact.language()
-                    + "\" is not a well-formed BCP 47 language tag"));
+            problems.add(new Problem("/language", Problem.quote(contact.language())
+                    + " is not a well-formed BCP 47 language tag"));
         }
         if (contact.replyTo() != null) {
             Contact target = contactsById.get(contact.replyTo());
             if (target == null) {
-                problems.add(new Problem("/replyTo", "no contact \"" + contact.replyTo() + "\""));
+                problems.add(new Problem("/replyTo", "no contact " + Problem.quote(contact.replyTo())));
             } else if (target.isOutbound()) {
-                problems.add(new Problem("/replyTo", "contact \"" + contact.replyTo()
-                        + "\" is OUTBOUND; replyTo must name an INBOUND contact"));
+                problems.add(new Problem("/replyTo", "contact " + Problem.quote(contact.replyTo())
+                        + " is OUTBOUND; replyTo must name an INBOUND contact"));
             } else if (!target.familyId().equals(contact.familyId())) {
-                problems.add(new Problem("/replyTo", "contact \"" + contact.replyTo() + "\" is with family \""
-                        + target.familyId() + "\"; a reply must be to the same family"));
+                problems.add(new Problem("/replyTo", "contact " + Problem.quote(contact.replyTo())
+                        + " is with family " + Problem.quote(target.familyId())
+                        + "; a reply must be to the same family"));
             }
         }
         if (!problems.isEmpty()) {
@@ -324,17 +338,18 @@ public final class LiveSession implements AutoCloseable {
         if (movesFamily || corrected.isOutbound()) {
             for (Contact other : contactsByFamily.get(old.familyId())) {
                 if (old.id().equals(other.replyTo()) && !other.id().equals(old.id())) {
-                    problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact \"" + other.id()
-                            + "\" replies to \"" + old.id() + "\", which must stay an INBOUND contact of family \""
-                            + old.familyId() + "\""));
+                    problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact "
+                            + Problem.quote(other.id()) + " replies to " + Problem.quote(old.id())
+                            + ", which must stay an INBOUND contact of family " + Problem.quote(old.familyId())));
                 }
             }
         }
         if (movesFamily) {
             for (Commitment commitment : commitmentsByFamily.get(old.familyId())) {
                 if (old.id().equals(commitment.fulfilledBy())) {
-                    problems.add(new Problem("/familyId", "commitment \"" + commitment.id() + "\" is fulfilled by \""
-                            + old.id() + "\", which must stay with family \"" + old.familyId() + "\""));
+                    problems.add(new Problem("/familyId", "commitment " + Problem.quote(commitment.id())
+                            + " is fulfilled by " + Problem.quote(old.id()) + ", which must stay with family "
+                            + Problem.quote(old.familyId())));
                 }
             }
         }
@@ -346,19 +361,19 @@ public final class LiveSession implements AutoCloseable {
     private void check(Commitment commitment) {
         List<Problem> problems = new ArrayList<>();
         if (!families.containsKey(commitment.familyId())) {
-            problems.add(new Problem("/familyId", "no family \"" + commitment.familyId() + "\""));
+            problems.add(new Problem("/familyId", "no family " + Problem.quote(commitment.familyId())));
         }
         if (commitment.staffId() != null && !staffIds.contains(commitment.staffId())) {
-            problems.add(new Problem("/staffId", "no staff \"" + commitment.staffId() + "\""));
+            problems.add(new Problem("/staffId", "no staff " + Problem.quote(commitment.staffId())));
         }
         if (commitment.fulfilledBy() != null) {
             Contact fulfilling = contactsById.get(commitment.fulfilledBy());
             if (fulfilling == null) {
-                problems.add(new Problem("/fulfilledBy", "no contact \"" + commitment.fulfilledBy() + "\""));
+                problems.add(new Problem("/fulfilledBy", "no contact " + Problem.quote(commitment.fulfilledBy())));
             } else if (!fulfilling.familyId().equals(commitment.familyId())) {
-                problems.add(new Problem("/fulfilledBy", "contact \"" + commitment.fulfilledBy()
-                        + "\" is with family \"" + fulfilling.familyId()
-                        + "\"; a commitment is kept by a contact with its own family"));
+                problems.add(new Problem("/fulfilledBy", "contact " + Problem.quote(commitment.fulfilledBy())
+                        + " is with family " + Problem.quote(fulfilling.familyId())
+                        + "; a commitment is kept by a contact with its own family"));
             }
         }
         if (!problems.isEmpty()) {
@@ -371,6 +386,10 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void checkOpen() {
+        if (failure != null) {
+            throw new IllegalStateException("the live session closed itself when an update failed: "
+                    + failure.getMessage(), failure);
+        }
         if (closed) {
             throw new IllegalStateException("the live session is closed");
         }

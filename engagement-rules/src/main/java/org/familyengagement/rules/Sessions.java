@@ -10,17 +10,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Staff;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /** What batch evaluation and live sessions share: filling a session, and firing it within limits. */
 final class Sessions {
     static final String FINDINGS_GLOBAL = "findings";
+    /** How Drools names the rule of a condition that failed, in ConstraintEvaluationException's message. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[Rule \"([^\"]+)\"");
 
     /** One daemon thread that halts sessions past their time limit. */
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,7 +79,9 @@ final class Sessions {
         FiringWatch watch = new FiringWatch();
         session.addEventListener(watch);
         AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicReference<String> runningAtLimit = new AtomicReference<>();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            runningAtLimit.set(watch.running);
             timedOut.set(true);
             session.halt();
         }, limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
@@ -80,8 +89,12 @@ final class Sessions {
             int max = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxRuleFirings());
             int fired = session.fireAllRules(max);
             if (timedOut.get()) {
-                throw new EvaluationException(watch.busiest(), "the evaluation ran longer than its time limit of "
-                        + limits.timeLimit() + "; the rule that fired most was \"" + watch.busiest() + "\"");
+                // The rule whose consequence was running when the limit struck is to blame; between
+                // firings (a slow condition), the one that fired most.
+                String blamed = runningAtLimit.get() != null ? runningAtLimit.get() : watch.busiest();
+                throw new EvaluationException(blamed, "the evaluation ran longer than its time limit of "
+                        + limits.timeLimit() + "; rule \"" + blamed + "\" "
+                        + (runningAtLimit.get() != null ? "was running" : "fired most"));
             }
             if (fired >= max && session.fireAllRules(1) > 0) {
                 throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
@@ -95,12 +108,32 @@ final class Sessions {
             if (ours != null) {
                 throw ours;
             }
-            throw new EvaluationException(watch.current, "rule \"" + watch.current + "\" failed: "
-                    + rootMessage(e), e);
+            String blamed = blamedRule(e);
+            throw new EvaluationException(blamed, (blamed != null ? "rule \"" + blamed + "\"" : "a rule")
+                    + " failed: " + rootMessage(e), e);
         } finally {
             alarm.cancel(false);
             session.removeEventListener(watch);
         }
+    }
+
+    /**
+     * The rule an exception out of {@code fireAllRules} comes from: the consequence's own rule, or
+     * the rule a failed condition belongs to, which Drools names only in its message
+     * ({@code [Rule "x" in file.drl]}). Never merely the rule that fired last: a condition is
+     * evaluated between firings, so that rule is not to blame. {@code null} when unknown.
+     */
+    private static String blamedRule(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException consequence && consequence.getRule() != null) {
+                return consequence.getRule().getName();
+            }
+            Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (named.find()) {
+                return named.group(1);
+            }
+        }
+        return null;
     }
 
     private static EvaluationException findEvaluationException(Throwable e) {
@@ -123,12 +156,18 @@ final class Sessions {
     /** Remembers which rule is firing and how often each fired. */
     private static final class FiringWatch extends DefaultAgendaEventListener {
         private final Map<String, Integer> counts = new HashMap<>();
-        private String current;
+        /** The rule whose consequence runs now, or null between firings; read by the watchdog thread. */
+        private volatile String running;
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            current = event.getMatch().getRule().getName();
-            counts.merge(current, 1, Integer::sum);
+            running = event.getMatch().getRule().getName();
+            counts.merge(running, 1, Integer::sum);
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            running = null;
         }
 
         String busiest() {

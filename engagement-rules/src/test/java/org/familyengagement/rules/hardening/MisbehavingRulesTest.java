@@ -21,7 +21,6 @@ import org.familyengagement.rules.RuleEngine;
 import org.familyengagement.sample.SampleDistrict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -273,8 +272,6 @@ class MisbehavingRulesTest {
         assertThat(e).hasRootCauseInstanceOf(StringIndexOutOfBoundsException.class);
     }
 
-    @Disabled("Sessions.fire blames the rule that last fired (here none: ruleId null, \"rule \\\"null\\\" failed\");"
-            + " it should take the rule from Drools' ConstraintEvaluationException text; see docs/security.md")
     @Test
     void aConditionThatThrowsIsNamed() {
         RuleEngine engine = RuleEngine.builder().addRules("district/bad-condition.drl", BAD_CONDITION).build();
@@ -282,8 +279,6 @@ class MisbehavingRulesTest {
         assertThat(evaluationFailure(engine).ruleId()).isEqualTo("district-bad-condition");
     }
 
-    @Disabled("Sessions.fire names the rule that fired most, not the one that was running when the limit struck;"
-            + " see docs/security.md")
     @Test
     void theRuleRunningWhenTheTimeLimitStrikesIsNamed() {
         RuleEngine engine = RuleEngine.builder().timeLimit(Duration.ofMillis(200))
@@ -347,8 +342,6 @@ class MisbehavingRulesTest {
         }
     }
 
-    @Disabled("LiveSession keeps answering after an update failed: findings() returns what the failed firing left"
-            + " (a partial report). It should refuse (IllegalStateException) once a fire failed; see docs/security.md")
     @Test
     void aLiveSessionWhoseUpdateFailedReportsNothingMore() {
         RuleEngine engine = RuleEngine.builder().addRules("district/throws-later.drl", HEADER + """
