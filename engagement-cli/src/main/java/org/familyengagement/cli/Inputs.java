@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.errors.Suggestions;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.model.Dataset;
@@ -164,7 +165,7 @@ final class Inputs {
     static void checkRuleIds(String option, List<String> ids, Set<String> known, List<String> problems) {
         for (String id : ids) {
             if (!known.contains(id)) {
-                String closest = closest(id, known);
+                String closest = Suggestions.closest(id, known);
                 problems.add(option + ": no rule \"" + id + "\"" + (closest != null
                         ? "; did you mean \"" + closest + "\"?"
                         : "; known rules: " + String.join(", ", known)));
@@ -195,38 +196,5 @@ final class Inputs {
             return fileSystem.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** The known id at the smallest edit distance from {@code id}, if it is close enough to be a typo. */
-    private static String closest(String id, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = distance(id, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= Math.max(2, id.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

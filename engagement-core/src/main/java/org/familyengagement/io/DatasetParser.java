@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.errors.Suggestions;
 import org.familyengagement.io.JsonWalker.Vocabulary;
 import org.familyengagement.language.LanguageTags;
 import org.familyengagement.model.Caregiver;

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import org.familyengagement.errors.Problem;
+import org.familyengagement.errors.Suggestions;
 
 /**
  * Walks one JSON or YAML document through a streaming parser, keeping the JSON pointer of the

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.errors.Suggestions;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.RuleIds;

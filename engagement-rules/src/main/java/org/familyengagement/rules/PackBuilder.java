@@ -18,6 +18,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.errors.Suggestions;
 import org.familyengagement.policy.Policy;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -180,6 +181,12 @@ final class PackBuilder {
         return 0;
     }
 
+    private static String unknownRule(String id, Set<String> ids, String known) {
+        String closest = Suggestions.closest(id, ids);
+        return "no rule " + Problem.quote(id) + (closest != null ? "; did you mean \"" + closest + "\"?" : "")
+                + "; known rules: " + known;
+    }
+
     private static Set<String> checkDisabled(Policy policy, Set<String> extraDisabled,
                                              Map<String, RuleMetadata.Info> infos) {
         List<Problem> problems = new ArrayList<>();
@@ -187,13 +194,13 @@ final class PackBuilder {
         int index = 0;
         for (String id : policy.disabledRules()) {
             if (!infos.containsKey(id)) {
-                problems.add(new Problem("/disabledRules/" + index, "no rule \"" + id + "\"; known rules: " + known));
+                problems.add(new Problem("/disabledRules/" + index, unknownRule(id, infos.keySet(), known)));
             }
             index++;
         }
         for (String id : extraDisabled) {
             if (!infos.containsKey(id)) {
-                problems.add(new Problem("", "no rule \"" + id + "\" to disable; known rules: " + known));
+                problems.add(new Problem("", unknownRule(id, infos.keySet(), known) + " (to disable)"));
             }
         }
         if (!problems.isEmpty()) {

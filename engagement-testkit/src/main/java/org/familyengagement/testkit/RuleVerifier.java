@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.familyengagement.errors.Suggestions;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.RuleIds;
@@ -86,31 +86,11 @@ public final class RuleVerifier {
         if (engine.policy().disabledRules().contains(ruleId)) {
             text.append(" Its policy disables it.");
         }
-        ids.stream().min(Comparator.comparingInt(id -> distance(id, ruleId)))
-                .filter(closest -> distance(closest, ruleId) <= Math.max(2, ruleId.length() / 4))
-                .ifPresent(closest -> text.append(System.lineSeparator()).append("Did you mean \"")
-                        .append(closest).append("\"?"));
+        String closest = Suggestions.closest(ruleId, ids);
+        if (closest != null) {
+            text.append(System.lineSeparator()).append("Did you mean \"").append(closest).append("\"?");
+        }
         return text.append(System.lineSeparator()).append("Its rules: ").append(String.join(", ", ids)).toString();
-    }
-
-    /** Levenshtein distance, for "did you mean". */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**

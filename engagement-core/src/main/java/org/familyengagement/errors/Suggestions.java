@@ -1,9 +1,12 @@
-package org.familyengagement.io;
+package org.familyengagement.errors;
 
 import java.util.Locale;
 
-/** "Did you mean …?" for a misspelt field name, enum value or time zone. */
-final class Suggestions {
+/**
+ * "Did you mean …?" for a misspelt field name, enum value, time zone or rule id: every error that
+ * rejects a name offers the closest known one.
+ */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -12,7 +15,7 @@ final class Suggestions {
      * likely typo. Case differences cost nothing ({@code familyID} suggests {@code familyId}); a
      * swap of two neighbours costs one edit.
      */
-    static String closest(String given, Iterable<String> known) {
+    public static String closest(String given, Iterable<String> known) {
         String wanted = given.toLowerCase(Locale.ROOT);
         int allowed = wanted.length() <= 4 ? 1 : 2;
         String best = null;

@@ -1,4 +1,4 @@
-package org.familyengagement.io;
+package org.familyengagement.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
