@@ -33,24 +33,18 @@ public final class Dataset {
     private final List<Family> families;
     private final List<Contact> contacts;
     private final List<Commitment> commitments;
-    private final Map<String, Staff> staffById;
-    private final Map<String, Family> familiesById;
-    private final Map<String, Contact> contactsById;
-    private final Map<String, Commitment> commitmentsById;
+    private final Positions positions;
     private final Map<String, List<Contact>> contactsByFamily;
     private final Map<String, List<Commitment>> commitmentsByFamily;
 
     private Dataset(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
-                    List<Commitment> commitments) {
+                    List<Commitment> commitments, Positions positions) {
         this.district = district;
         this.staff = staff;
         this.families = families;
         this.contacts = contacts;
         this.commitments = commitments;
-        this.staffById = index(staff, Staff::id);
-        this.familiesById = index(families, Family::id);
-        this.contactsById = index(contacts, Contact::id);
-        this.commitmentsById = index(commitments, Commitment::id);
+        this.positions = positions;
         this.contactsByFamily = group(contacts, Contact::familyId, BY_TIME);
         this.commitmentsByFamily = group(commitments, Commitment::familyId,
                 Comparator.comparing(Commitment::dueBy).thenComparing(Commitment::id));
@@ -69,7 +63,8 @@ public final class Dataset {
         Checks.noNulls(families, "families");
         Checks.noNulls(contacts, "contacts");
         Checks.noNulls(commitments, "commitments");
-        List<Problem> problems = problems(district, staff, families, contacts, commitments);
+        List<Problem> problems = new ArrayList<>();
+        Positions positions = check(district, staff, families, contacts, commitments, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
@@ -78,7 +73,7 @@ public final class Dataset {
             resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
         }
         return new Dataset(district, List.copyOf(staff), List.copyOf(families), Collections.unmodifiableList(resolved),
-                List.copyOf(commitments));
+                List.copyOf(commitments), positions);
     }
 
     /**
@@ -90,6 +85,21 @@ public final class Dataset {
     public static List<Problem> problems(District district, List<Staff> staff, List<Family> families,
                                          List<Contact> contacts, List<Commitment> commitments) {
         List<Problem> problems = new ArrayList<>();
+        check(district, staff, families, contacts, commitments, problems);
+        return problems;
+    }
+
+    /**
+     * Where each id first stands in its list: built once, by the checks, and kept as the lookups
+     * by id (the lists keep their order), so a 2-million-contact dataset hashes its ids once.
+     */
+    private record Positions(Map<String, Integer> staff, Map<String, Integer> families,
+                             Map<String, Integer> contacts, Map<String, Integer> commitments) {
+    }
+
+    /** Adds the problems of a would-be dataset to {@code problems}, sorted; returns the id positions. */
+    private static Positions check(District district, List<Staff> staff, List<Family> families,
+                                   List<Contact> contacts, List<Commitment> commitments, List<Problem> problems) {
         if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
             problems.add(new Problem("/district/defaultLanguage",
                     quote(district.defaultLanguage()) + " is not a well-formed BCP 47 language tag"));
@@ -115,7 +125,8 @@ public final class Dataset {
                 continue;
             }
             // Pointers are built only when a problem is found: this loop runs once per contact.
-            Family family = familyAt.containsKey(contact.familyId()) ? families.get(familyAt.get(contact.familyId())) : null;
+            Integer familyPosition = familyAt.get(contact.familyId());
+            Family family = familyPosition == null ? null : families.get(familyPosition);
             if (family == null) {
                 problems.add(new Problem("/contacts/" + i + "/familyId", "no family " + quote(contact.familyId())));
             } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
@@ -144,7 +155,8 @@ public final class Dataset {
                 }
             }
         }
-        uniqueIds(commitments, Commitment::id, "commitments", "commitment", problems);
+        Map<String, Integer> commitmentAt = uniqueIds(commitments, Commitment::id, "commitments", "commitment",
+                problems);
         for (int i = 0; i < commitments.size(); i++) {
             Commitment commitment = commitments.get(i);
             if (commitment == null) {
@@ -170,7 +182,7 @@ public final class Dataset {
             }
         }
         problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
-        return problems;
+        return new Positions(staffAt, familyAt, contactAt, commitmentAt);
     }
 
     public District district() {
@@ -195,19 +207,24 @@ public final class Dataset {
     }
 
     public Optional<Family> family(String id) {
-        return Optional.ofNullable(familiesById.get(id));
+        return find(families, positions.families, id);
     }
 
     public Optional<Staff> staffMember(String id) {
-        return Optional.ofNullable(staffById.get(id));
+        return find(staff, positions.staff, id);
     }
 
     public Optional<Contact> contact(String id) {
-        return Optional.ofNullable(contactsById.get(id));
+        return find(contacts, positions.contacts, id);
     }
 
     public Optional<Commitment> commitment(String id) {
-        return Optional.ofNullable(commitmentsById.get(id));
+        return find(commitments, positions.commitments, id);
+    }
+
+    private static <T> Optional<T> find(List<T> items, Map<String, Integer> positions, String id) {
+        Integer position = positions.get(id);
+        return position == null ? Optional.empty() : Optional.of(items.get(position));
     }
 
     /** A family's contacts in time order (ties by id); empty for an unknown family. */
@@ -244,14 +261,6 @@ public final class Dataset {
                         quote(tags.get(i)) + " is not a well-formed BCP 47 language tag"));
             }
         }
-    }
-
-    private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
-        Map<String, T> byId = new HashMap<>(Math.max(16, items.size() * 4 / 3 + 1));
-        for (T item : items) {
-            byId.put(id.apply(item), item);
-        }
-        return Collections.unmodifiableMap(byId);
     }
 
     private static <T> Map<String, List<T>> group(List<T> items, java.util.function.Function<T, String> key,
