@@ -70,7 +70,7 @@ public final class FamilyHistory {
         this.contacts = List.copyOf(seen);
         this.windowContacts = this.contacts.subList(firstAfter(this.contacts, context.windowStart()),
                 this.contacts.size());
-        // The group tallies ask every family about every label: answer from a small array.
+        // A rule tallying by label (hasLabel) asks every family about every label: answer from a small array.
         this.labels = new GroupLabel[family.groups().size()];
         int i = 0;
         for (Map.Entry<String, String> group : family.groups().entrySet()) {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.familyengagement.report.Group;
 
 /**
- * A fact for each group label that families carry ({@code homeLanguage = so}), so group rules
- * can tally the families of each label. Labels exist whatever their size; whether a label may
- * be reported is {@link GroupRate#isEligible()}.
+ * A fact for each group label that families carry ({@code homeLanguage = so}), for custom rules
+ * (the built-in group rules read the {@link GroupRate} tallies the engine counts in Java). Labels
+ * exist whatever their size; whether a label may be reported is {@link GroupRate#isEligible()}.
  *
  * @param dimension the group dimension
  * @param label     the label

@@ -8,7 +8,9 @@ import org.familyengagement.policy.Policy;
 
 /**
  * The tally of one rate for one group label: how many families (or inputs) there are and how
- * many succeeded. The group rules derive one per label and compare the labels of a dimension.
+ * many succeeded. The engine counts them in Java and inserts one per label and measure (none
+ * for a disabled group rule; in a live session it updates those whose counts change); the group
+ * rules compare the labels of a dimension.
  *
  * @param measure   what is counted
  * @param label     the label

@@ -31,9 +31,10 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * A dataset kept in memory and judged continuously, for an SIS that records contacts as they
- * happen. Each change re-judges only the family it touches (and the group tallies of that
- * family's labels), so an update costs microseconds, and the findings always equal those of
- * a fresh {@link RuleEngine#evaluate} over the same data at the same {@code asOf}.
+ * happen. Each change re-judges only the family it touches (and updates the group tallies of
+ * that family's labels, kept in Java, when its counts change), so an update costs microseconds,
+ * and the findings always equal those of a fresh {@link RuleEngine#evaluate} over the same data
+ * at the same {@code asOf}.
  *
  * <p><b>Threading:</b> a live session is not thread-safe. Confine it to one thread, or guard
  * every call with one lock. Many sessions may share one engine.
@@ -52,6 +53,7 @@ public final class LiveSession implements AutoCloseable {
     private final Map<String, FactHandle> historyHandles = new HashMap<>();
     private final Map<Object, FactHandle> extraHandles = new java.util.IdentityHashMap<>();
     private final FindingTracker tracker = new FindingTracker();
+    private final GroupTallies tallies;
     private EvaluationContext context;
     private FactHandle contextHandle;
     private boolean closed;
@@ -77,15 +79,21 @@ public final class LiveSession implements AutoCloseable {
             for (Commitment commitment : dataset.commitments()) {
                 commitmentsById.put(commitment.id(), commitment);
             }
+            Set<GroupLabel> labels = Sessions.groupLabels(dataset);
+            tallies = GroupTallies.live(context, labels);
             for (Family family : dataset.families()) {
                 families.put(family.id(), family);
                 contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
                 commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
-                historyHandles.put(family.id(), session.insert(history(family.id())));
+                FamilyHistory history = history(family.id());
+                historyHandles.put(family.id(), session.insert(history));
+                tallies.add(history);
             }
-            for (GroupLabel label : Sessions.groupLabels(dataset)) {
+            // Custom rules may read the labels; the group rules read the tallies below.
+            for (GroupLabel label : labels) {
                 session.insert(label);
             }
+            tallies.insertAll(session);
             for (Object fact : extraFacts) {
                 extraHandles.put(fact, session.insert(fact));
             }
@@ -186,6 +194,7 @@ public final class LiveSession implements AutoCloseable {
         Objects.requireNonNull(asOf, "asOf must not be null");
         context = context.at(asOf);
         session.update(contextHandle, context);
+        tallies.reset(context);
         for (String familyId : historyHandles.keySet()) {
             refresh(familyId);
         }
@@ -258,8 +267,11 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** Replaces a family's history, and its contribution to its labels' tallies. */
     private void refresh(String familyId) {
-        session.update(historyHandles.get(familyId), history(familyId));
+        FamilyHistory history = history(familyId);
+        session.update(historyHandles.get(familyId), history);
+        tallies.replace(history);
     }
 
     private FamilyHistory history(String familyId) {
@@ -279,6 +291,7 @@ public final class LiveSession implements AutoCloseable {
      */
     private void fire() {
         try {
+            tallies.flush(session);
             Sessions.fire(session, limits);
         } catch (RuntimeException e) {
             failure = e;

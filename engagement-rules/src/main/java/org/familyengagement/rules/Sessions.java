@@ -46,12 +46,18 @@ final class Sessions {
         for (Staff staff : dataset.staff()) {
             session.insert(staff);
         }
+        Set<GroupLabel> labels = groupLabels(dataset);
+        GroupTallies tallies = GroupTallies.batch(context, labels);
         for (Family family : dataset.families()) {
-            session.insert(history(dataset, family, context));
+            FamilyHistory history = history(dataset, family, context);
+            session.insert(history);
+            tallies.add(history);
         }
-        for (GroupLabel label : groupLabels(dataset)) {
+        // Custom rules may read the labels; the group rules read the tallies below.
+        for (GroupLabel label : labels) {
             session.insert(label);
         }
+        tallies.insertAll(session);
         for (Object fact : extraFacts) {
             session.insert(fact);
         }
