@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,8 +109,6 @@ final class DatasetParser {
     /** The IANA zone ids the JDK knows; the contract accepts these and nothing else. */
     private static final Set<String> ZONE_IDS = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
-    private static final Comparator<Problem> DOCUMENT_ORDER =
-            Comparator.comparing(Problem::pointer, Dataset::comparePointers);
 
     private final JsonWalker walker;
     /** Repeated small strings: family, staff and student ids on contacts, language tags, group labels. */
@@ -168,7 +165,7 @@ final class DatasetParser {
     }
 
     private static InvalidDatasetException invalid(List<Problem> problems) {
-        problems.sort(DOCUMENT_ORDER);
+        problems.sort(Dataset.DOCUMENT_ORDER);
         return new InvalidDatasetException(problems);
     }
 

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -258,7 +257,7 @@ public final class PolicyReader {
             }
             if (walker.hasProblems()) {
                 List<Problem> problems = new ArrayList<>(walker.problems());
-                problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
+                problems.sort(Dataset.DOCUMENT_ORDER);
                 throw new InvalidPolicyException(problems);
             }
             return policy;

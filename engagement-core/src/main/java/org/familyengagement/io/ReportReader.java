@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -149,7 +148,7 @@ public final class ReportReader {
             }
             if (walker.hasProblems()) {
                 List<Problem> problems = new ArrayList<>(walker.problems());
-                problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
+                problems.sort(Dataset.DOCUMENT_ORDER);
                 throw new InvalidInputException(DOCUMENT, problems);
             }
             return new Report(asOf, findings);

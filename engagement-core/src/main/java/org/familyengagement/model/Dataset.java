@@ -25,6 +25,10 @@ public final class Dataset {
     /** The only schema version this library reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Problems in the order a dataset document lays them out ({@link #comparePointers}). */
+    public static final Comparator<Problem> DOCUMENT_ORDER = Comparator.comparing(Problem::pointer,
+            Dataset::comparePointers);
+
     /** Contacts of one family in time order (ties by id), the order rules rely on. */
     public static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
@@ -181,7 +185,7 @@ public final class Dataset {
                 }
             }
         }
-        problems.sort(Comparator.comparing(Problem::pointer, Dataset::comparePointers));
+        problems.sort(DOCUMENT_ORDER);
         return new Positions(staffAt, familyAt, contactAt, commitmentAt);
     }
 

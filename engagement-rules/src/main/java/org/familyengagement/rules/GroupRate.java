@@ -41,10 +41,9 @@ public record GroupRate(Measure measure, GroupLabel label, int n, int successes,
     }
 
     /** A tally, eligible when its families reach the policy's minimum group size. */
-    public static GroupRate of(Measure measure, GroupLabel label, Number n, Number successes, Number families,
+    public static GroupRate of(Measure measure, GroupLabel label, int n, int successes, int families,
                                Policy policy) {
-        return new GroupRate(measure, label, n.intValue(), successes.intValue(), families.intValue(),
-                families.intValue() >= policy.disparity().minGroupSize());
+        return new GroupRate(measure, label, n, successes, families, families >= policy.disparity().minGroupSize());
     }
 
     public String dimension() {

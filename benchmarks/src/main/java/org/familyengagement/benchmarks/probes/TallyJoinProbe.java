@@ -46,7 +46,8 @@ public final class TallyJoinProbe {
             import org.familyengagement.benchmarks.probes.*;
             """;
     private static final String THEN =
-            "then insertLogical(GroupRate.of(Measure.REACH, $label, $families, $successes, $families, $policy)); end\n";
+            "then insertLogical(GroupRate.of(Measure.REACH, $label, $families.intValue(), $successes.intValue(),"
+            + " $families.intValue(), $policy)); end\n";
     private static final Map<String, String> VARIANTS = new LinkedHashMap<>();
 
     static {
