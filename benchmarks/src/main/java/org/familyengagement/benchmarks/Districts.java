@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.familyengagement.model.Dataset;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.rules.RuleEngine;
 import org.familyengagement.sample.SampleDistrict;
 
@@ -28,7 +28,7 @@ public final class Districts {
 
     /** An engine with only the rules the plain floor also computes. */
     public static RuleEngine threeRuleEngine() {
-        List<String> others = new ArrayList<>(RuleIds.BUILT_IN);
+        List<String> others = new ArrayList<>(RuleEngine.builder().build().catalog().ids());
         others.removeAll(PlainFloor.RULES);
         return RuleEngine.builder().disable(others.toArray(String[]::new)).build();
     }

@@ -24,12 +24,12 @@ import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 
 /**
  * The floor: the findings of three representative rules ({@code unanswered-input},
  * {@code deficit-only-contact}, {@code group-reach-disparity}) computed by one pass over the
- * dataset's flat contact list, in plain Java, straight from the definitions in RULES.md.
+ * dataset's flat contact list, in plain Java, straight from the definitions in docs/rules.md.
  *
  * <p>It shares nothing with the rule pack but the model records, {@link SchoolCalendar} and the
  * Fisher test of Apache Commons Statistics: no {@code FamilyHistory}, no per-family sorted lists,
@@ -37,10 +37,10 @@ import org.familyengagement.report.RuleIds;
  * and an independent computation that the rule pack's findings must equal (a Drools
  * executable-model bug once summed silently wrong; see DROOLS-NOTES.md).
  *
- * <p>Choices where RULES.md is silent, matching the pack: contacts after {@code asOf} do not
+ * <p>Choices where docs/rules.md is silent, matching the pack: contacts after {@code asOf} do not
  * exist; a contact that names an input in {@code replyTo} counts as naming it only if it is at or
  * before {@code asOf}. One difference is deliberate and not exercised by {@code SampleDistrict}:
- * RULES.md does not say a {@code replyTo} reply must go to the same family, so the floor accepts
+ * docs/rules.md does not say a {@code replyTo} reply must go to the same family, so the floor accepts
  * one from any family, while the pack looks at the input's own family only.
  */
 public final class PlainFloor {

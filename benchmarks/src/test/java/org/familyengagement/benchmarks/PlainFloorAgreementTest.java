@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.rules.RuleEngine;
 import org.familyengagement.sample.SampleDistrict;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +86,7 @@ class PlainFloorAgreementTest {
                 .withDeficitOnly(new Policy.DeficitOnly(3))
                 .withDisparity(new Policy.Disparity(0.9, 0.1, 25));
         RuleEngine engine = RuleEngine.builder().policy(policy)
-                .disable(RuleIds.BUILT_IN.stream().filter(id -> !PlainFloor.RULES.contains(id)).toArray(String[]::new))
+                .disable(RuleEngine.builder().build().catalog().ids().stream().filter(id -> !PlainFloor.RULES.contains(id)).toArray(String[]::new))
                 .build();
         Dataset dataset = SampleDistrict.generate(11, 2500);
         Instant asOf = Instant.parse("2026-11-03T17:45:00Z");

@@ -92,19 +92,18 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         CustomRules custom = CustomRules.read(rules, problems);
-        Set<String> knownIds = Inputs.knownRuleIds(custom.declaredIds());
-        Inputs.checkRuleIds("--disable", disable, knownIds, problems);
         if (!problems.isEmpty()) {
             throw InvalidInvocationException.ofOptions(problems);
         }
 
         // 2. The documents and the rules: read and compile all, then report every problem together.
-        //    The engine is built on another thread while the dataset is read.
+        //    The engine is built on another thread while the dataset is read; it is the one that knows
+        //    every rule id, custom ones included, so it checks those of --disable and the policy.
         InvalidInvocationException.Collector policyProblems = new InvalidInvocationException.Collector();
         Policy thresholds = policyFile == null ? Policy.defaults()
-                : Inputs.readPolicy("--policy", policyFile, knownIds, policyProblems);
+                : Inputs.readPolicy("--policy", policyFile, policyProblems);
         CustomRules.EngineBuild building = custom.startEngine(thresholds == null ? Policy.defaults() : thresholds,
-                disable, locale);
+                policyFile, disable, locale);
         Progress progress = root.progress();
         progress.reading(dataFile);
         InvalidInvocationException.Collector collector = new InvalidInvocationException.Collector();
@@ -113,7 +112,7 @@ final class AuditCommand implements Callable<Integer> {
         if (!custom.files().isEmpty()) {
             progress.step("Compiling " + custom.files().size() + " custom rule file(s)...");
         }
-        RuleEngine engine = building.await(policyFile, collector);
+        RuleEngine engine = building.await(collector);
         collector.throwIfAny();
 
         Instant judgedAt = givenAsOf != null ? givenAsOf : latestContact(dataset);

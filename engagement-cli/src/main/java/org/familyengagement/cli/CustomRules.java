@@ -2,89 +2,63 @@ package org.familyengagement.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
-import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.rules.RuleCompilationException;
 import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.rules.UnknownRuleException;
 
 /**
- * The custom DRL files named by {@code --rules}, read once, and the engine built from them.
+ * The custom DRL files named by {@code --rules}, and the engine built from them. The engine reads
+ * and compiles them, and it is the one place that checks rule ids: those of {@code --disable} and
+ * of the policy's {@code disabledRules}, custom rules included.
  *
  * @param files the files, as given
- * @param texts their contents, in the same order
  */
-record CustomRules(List<Path> files, List<String> texts) {
+record CustomRules(List<Path> files) {
     static final String OPTION = "--rules";
 
     CustomRules {
         files = List.copyOf(files);
-        texts = List.copyOf(texts);
     }
 
-    /** Checks and reads every file; problems go to {@code problems}. */
+    /** Checks that every file can be read; problems go to {@code problems}. */
     static CustomRules read(List<Path> files, List<String> problems) {
-        List<Path> read = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<Path> readable = new ArrayList<>();
         for (Path file : files) {
             if (Inputs.checkFile(OPTION, file, problems) != null) {
-                String text = Inputs.readText(OPTION, file, problems);
-                if (text != null) {
-                    read.add(file);
-                    texts.add(text);
-                }
+                readable.add(file);
             }
         }
-        return new CustomRules(read, texts);
-    }
-
-    /** The names of the rules the files declare, by a plain scan (before they compile). */
-    Set<String> declaredIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String text : texts) {
-            ids.addAll(Inputs.declaredRuleNames(text));
-        }
-        return ids;
-    }
-
-    /**
-     * Builds the engine: the built-in pack, these rules, the policy, {@code disable}d rules off.
-     * Compile errors ({@code file:line: message}) and unknown rule ids become blocks of
-     * {@code collector}; {@code null} then.
-     *
-     * @param policyFile the file the policy came from, to name in its problems; {@code null} for none
-     */
-    RuleEngine buildEngine(Policy policy, Path policyFile, List<String> disable, Locale locale,
-                           InvalidInvocationException.Collector collector) {
-        return startEngine(policy, disable, locale).await(policyFile, collector);
+        return new CustomRules(readable);
     }
 
     /**
      * Starts building the engine on a thread of its own, so that loading the pack and compiling
      * custom rules overlap reading the dataset; {@link EngineBuild#await} collects the result.
+     *
+     * @param policyFile the file the policy came from, to name in its problems; {@code null} for none
      */
-    EngineBuild startEngine(Policy policy, List<String> disable, Locale locale) {
+    EngineBuild startEngine(Policy policy, Path policyFile, List<String> disable, Locale locale) {
         RuleEngine.Builder builder = RuleEngine.builder().policy(policy).locale(locale);
-        for (int i = 0; i < files.size(); i++) {
-            builder.addRules(files.get(i).toString(), texts.get(i));
-        }
+        files.forEach(builder::addRules);
         builder.disable(disable.toArray(String[]::new));
-        return new EngineBuild(builder);
+        return new EngineBuild(builder, policyFile);
     }
 
     /** An engine being built in the background. */
     static final class EngineBuild {
         private final FutureTask<RuleEngine> task;
+        private final Path policyFile;
 
-        private EngineBuild(RuleEngine.Builder builder) {
+        private EngineBuild(RuleEngine.Builder builder, Path policyFile) {
             this.task = new FutureTask<>(builder::build);
+            this.policyFile = policyFile;
             Thread thread = new Thread(task, "engagement-cli-engine");
             thread.setDaemon(true);
             thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
@@ -94,10 +68,8 @@ record CustomRules(List<Path> files, List<String> texts) {
         /**
          * Waits for the engine. Compile errors and unknown rule ids become blocks of
          * {@code collector}, and the result is {@code null}; anything else is rethrown.
-         *
-         * @param policyFile the file the policy came from, to name in its problems; {@code null} for none
          */
-        RuleEngine await(Path policyFile, InvalidInvocationException.Collector collector) {
+        RuleEngine await(InvalidInvocationException.Collector collector) {
             try {
                 return task.get();
             } catch (InterruptedException e) {
@@ -113,20 +85,15 @@ record CustomRules(List<Path> files, List<String> texts) {
                     collector.add(InvalidInvocationException.Block.of("the custom rules did not compile", lines));
                     return null;
                 }
-                if (cause instanceof InvalidPolicyException policy) {
-                    // Pointer "" is a --disable id; the others point into the policy document.
+                if (cause instanceof UnknownRuleException unknown) {
                     List<String> options = new ArrayList<>();
-                    List<Problem> policyProblems = new ArrayList<>();
-                    for (Problem problem : policy.problems()) {
-                        if (problem.pointer().isEmpty()) {
-                            options.add("--disable: " + problem.message());
-                        } else {
-                            policyProblems.add(problem);
-                        }
+                    for (String message : unknown.inDisable()) {
+                        options.add("--disable: " + message);
                     }
                     collector.options(options);
-                    if (!policyProblems.isEmpty()) {
-                        collector.add(Inputs.policyProblems(policyFile, policyProblems));
+                    List<Problem> inPolicy = unknown.inPolicy();
+                    if (!inPolicy.isEmpty()) {
+                        collector.add(Inputs.policyProblems(policyFile, inPolicy));
                     }
                     return null;
                 }

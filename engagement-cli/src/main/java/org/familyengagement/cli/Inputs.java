@@ -12,23 +12,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
-import org.familyengagement.errors.Suggestions;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
-import org.familyengagement.report.RuleIds;
 
 /**
  * Checks and reads what the options name, turning every way it can fail into a
@@ -36,10 +28,6 @@ import org.familyengagement.report.RuleIds;
  * pointer for a problem inside a document.
  */
 final class Inputs {
-    /** A rule declaration in DRL: {@code rule "id"}, {@code rule 'id'} or {@code rule id}. */
-    private static final Pattern RULE_NAME =
-            Pattern.compile("(?m)^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([^\\s\"']+))");
-
     private Inputs() {
     }
 
@@ -108,11 +96,10 @@ final class Inputs {
         return null;
     }
 
-    /** Reads a policy document that may disable any of {@code knownRuleIds}. */
-    static Policy readPolicy(String option, Path file, Set<String> knownRuleIds,
-                             InvalidInvocationException.Collector collector) {
+    /** Reads a policy document: its values and syntax (its rule ids are the engine's to check). */
+    static Policy readPolicy(String option, Path file, InvalidInvocationException.Collector collector) {
         try {
-            return PolicyReader.read(file, knownRuleIds);
+            return PolicyReader.read(file);
         } catch (InvalidPolicyException e) {
             collector.add(policyProblems(file, e.problems()));
         } catch (IOException e) {
@@ -123,54 +110,6 @@ final class Inputs {
 
     static InvalidInvocationException.Block policyProblems(Path file, List<Problem> problems) {
         return InvalidInvocationException.Block.of("the policy in " + file + " is invalid", lines(problems));
-    }
-
-    /** Reads a DRL file as UTF-8; {@code null} with a problem when it cannot be read. */
-    static String readText(String option, Path file, List<String> problems) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(option + ": cannot read " + file + ": " + describe(e));
-            return null;
-        }
-    }
-
-    /**
-     * The names of the rules a DRL text declares, found by a plain scan. Good enough to let a
-     * policy or {@code --disable} name custom rules before the rules compile; the engine checks
-     * the real names again once they have.
-     */
-    static Set<String> declaredRuleNames(String drl) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = RULE_NAME.matcher(drl);
-        while (matcher.find()) {
-            for (int group = 1; group <= 3; group++) {
-                if (matcher.group(group) != null) {
-                    names.add(matcher.group(group));
-                    break;
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The built-in rule ids and the custom ones. */
-    static Set<String> knownRuleIds(Collection<String> custom) {
-        Set<String> known = new TreeSet<>(RuleIds.BUILT_IN);
-        known.addAll(custom);
-        return known;
-    }
-
-    /** One problem per unknown id, with the closest known id as a suggestion. */
-    static void checkRuleIds(String option, List<String> ids, Set<String> known, List<String> problems) {
-        for (String id : ids) {
-            if (!known.contains(id)) {
-                String closest = Suggestions.closest(id, known);
-                problems.add(option + ": no rule \"" + id + "\"" + (closest != null
-                        ? "; did you mean \"" + closest + "\"?"
-                        : "; known rules: " + String.join(", ", known)));
-            }
-        }
     }
 
     static List<String> lines(List<Problem> problems) {

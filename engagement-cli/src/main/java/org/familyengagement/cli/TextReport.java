@@ -29,11 +29,12 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Figures;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
 import org.familyengagement.report.Severity;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.rules.RuleCatalog;
 import org.familyengagement.rules.RuleInfo;
 
@@ -172,7 +173,7 @@ final class TextReport {
                 line(INDENT + pad(texts.severity(rule.severity()), severityWidth) + INDENT
                         + pad(rule.id(), idWidth) + INDENT
                         + padLeft(number(byRule.getOrDefault(rule.id(), 0)), countWidth) + INDENT
-                        + texts.title(rule));
+                        + rule.title());
             }
         }
         if (!policy.disabledRules().isEmpty()) {
@@ -223,28 +224,11 @@ final class TextReport {
         arguments.put("rate", metrics.rate());
         arguments.put("referenceLabel", metrics.referenceLabel());
         arguments.put("referenceRate", metrics.referenceRate());
-        arguments.put("ratio", truncated(metrics.ratio(), "#0.00"));
+        arguments.put("ratio", Figures.ratio(metrics.ratio(), texts.locale()));
         arguments.put("schoolDays", policy.responseSchoolDays());
-        arguments.put("p", pValue(metrics.pValue()));
+        arguments.put("p", Figures.pValue(metrics.pValue(), texts.locale()));
         String key = finding.ruleId().equals(RuleIds.GROUP_REACH_DISPARITY) ? "equity.reach" : "equity.response";
         return texts.format(key, arguments);
-    }
-
-    private String pValue(double p) {
-        return p < 0.001 ? texts.get("equity.pBelow", "limit", 0.001)
-                : texts.get("equity.p", "p", truncated(p, "@@@"));
-    }
-
-    /**
-     * {@code value} in the report's language, cut (not rounded) to the pattern's digits. A finding
-     * holds because its ratio and p-value are <em>below</em> thresholds; rounding could show a
-     * ratio of 0.7994 as "0.80" against a threshold of 0.8, and a p of 0.04997 as "0.0500".
-     */
-    private String truncated(double value, String pattern) {
-        DecimalFormat format = (DecimalFormat) NumberFormat.getInstance(locale);
-        format.applyPattern(pattern);
-        format.setRoundingMode(BigDecimal.ROUND_DOWN);
-        return format.format(value);
     }
 
     // ---- families to act on first -------------------------------------------------------------

@@ -25,8 +25,6 @@ final class Texts {
     static final String BUNDLE = "org.familyengagement.cli.text";
     /** The languages the bundle has, by primary language subtag. */
     static final List<String> LANGUAGES = List.of("en", "es");
-    /** Spanish and later bundles may translate built-in rule titles under this prefix. */
-    static final String TITLE_PREFIX = "title.";
 
     private final Locale locale;
     private final ResourceBundle bundle;
@@ -86,20 +84,5 @@ final class Texts {
     /** A severity, as a coordinator reads it. */
     String severity(Severity severity) {
         return get("severity." + severity.name());
-    }
-
-    /**
-     * A rule's title: the bundle's translation of a built-in rule's title where it has one,
-     * else the rule's own {@code @title} (English for the built-in pack).
-     */
-    String title(RuleInfo rule) {
-        if (rule.builtIn()) {
-            try {
-                return bundle.getString(TITLE_PREFIX + rule.id());
-            } catch (MissingResourceException untranslated) {
-                // English: the rule's own title is the text.
-            }
-        }
-        return rule.title();
     }
 }

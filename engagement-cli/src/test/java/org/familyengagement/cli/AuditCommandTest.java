@@ -24,7 +24,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

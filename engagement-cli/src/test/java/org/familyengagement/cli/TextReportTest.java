@@ -17,7 +17,7 @@ import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.report.Severity;
 import org.familyengagement.rules.RuleEngine;
 import org.junit.jupiter.api.Test;

@@ -9,4 +9,9 @@ public class InvalidPolicyException extends InvalidInputException {
     public InvalidPolicyException(List<Problem> problems) {
         super("policy", problems);
     }
+
+    /** @param source the file the policy came from, or {@code null} */
+    public InvalidPolicyException(String source, List<Problem> problems) {
+        super("policy", source, problems);
+    }
 }

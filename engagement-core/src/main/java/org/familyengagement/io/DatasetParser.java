@@ -26,7 +26,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
-import org.familyengagement.errors.Suggestions;
+import org.familyengagement.internal.Suggestions;
 import org.familyengagement.io.JsonWalker.Vocabulary;
 import org.familyengagement.language.LanguageTags;
 import org.familyengagement.model.Caregiver;
@@ -37,6 +37,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
@@ -46,7 +47,7 @@ import org.familyengagement.model.Student;
 import org.familyengagement.model.Tone;
 
 /**
- * Reads one dataset document (FACT-MODEL.md) in a single streaming pass. Used once.
+ * Reads one dataset document (docs/fact-model.md) in a single streaming pass. Used once.
  *
  * <p>What this class checks is the shape of each element: types, enum values, instants, required
  * and unknown fields, repeated keys, time zone, the order of {@code madeAt}/{@code dueBy} and of
@@ -130,43 +131,21 @@ final class DatasetParser {
 
     /** Reads the document and builds the dataset, or throws with every problem found. */
     Dataset read() throws IOException {
-        try {
-            JsonToken first = walker.next();
-            if (first == null) {
-                walker.problem("the document is empty; expected a JSON object");
-            } else if (first != JsonToken.START_OBJECT) {
-                walker.problem("the document must be a JSON object, not " + walker.describeCurrent());
-            } else {
-                root();
-                if (walker.next() != null) {
-                    walker.problem("unexpected content after the end of the document");
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // The parser cannot go on; cross-references of half a document would only mislead.
-            walker.malformed(e);
-            throw invalid(new ArrayList<>(walker.problems()));
-        } catch (CharConversionException e) {
-            // Bytes that are not text in the encoding detected (UTF-32 with a code point past U+10FFFF):
-            // the document's fault, not the stream's, and the parser cannot go on either.
-            walker.malformed(e);
-            throw invalid(new ArrayList<>(walker.problems()));
-        }
-        if (!walker.hasProblems()) {
+        boolean complete = walker.document("the document is empty; expected a JSON object",
+                "the document must be a JSON object", this::root);
+        // After a syntax error the parser cannot go on; cross-references of half a document would only mislead.
+        if (complete && !walker.hasProblems()) {
             return Dataset.of(district, staff, families, contacts, commitments);
         }
-        List<Problem> all = new ArrayList<>(walker.problems());
-        for (Problem problem : Dataset.problems(district, staff, families, contacts, commitments)) {
-            if (!namesDroppedContact(problem)) {
-                all.add(problem);
+        if (complete) {
+            for (Problem problem : Dataset.problems(district, staff, families, contacts, commitments, List.of())) {
+                if (!namesDroppedContact(problem)) {
+                    walker.problemAt(problem.pointer(), problem.message());
+                }
             }
         }
-        throw invalid(all);
-    }
-
-    private static InvalidDatasetException invalid(List<Problem> problems) {
-        problems.sort(Dataset.DOCUMENT_ORDER);
-        return new InvalidDatasetException(problems);
+        walker.throwIfProblems(InvalidDatasetException::new);
+        throw new AssertionError("problems were reported");
     }
 
     private void root() throws IOException {
@@ -467,6 +446,9 @@ final class DatasetParser {
         boolean delivered = true;
         Boolean awaitsReply = null;
         String replyTo = null;
+        boolean toneRecorded = false;
+        boolean languageRecorded = false;
+        boolean deliveryRecorded = false;
         for (ContactField field; (field = object.next()) != null; ) {
             switch (field) {
                 case ID -> id = walker.id();
@@ -477,10 +459,19 @@ final class DatasetParser {
                 case DIRECTION -> direction = walker.enumValue(DIRECTIONS);
                 case CHANNEL -> channel = walker.enumValue(CHANNELS);
                 case MODE -> mode = orElse(walker.enumValue(MODES), Mode.PERSONAL);
-                case TONE -> tone = orElse(walker.enumValue(TONES), Tone.NEUTRAL);
-                case LANGUAGE -> language = orElse(walker.string(pool), contactDefaultLanguage);
+                case TONE -> {
+                    tone = orElse(walker.enumValue(TONES), Tone.NEUTRAL);
+                    toneRecorded = true;
+                }
+                case LANGUAGE -> {
+                    language = orElse(walker.string(pool), contactDefaultLanguage);
+                    languageRecorded = true;
+                }
                 case INTERPRETED -> interpreted = orElse(walker.bool(), false);
-                case DELIVERED -> delivered = orElse(walker.bool(), true);
+                case DELIVERED -> {
+                    delivered = orElse(walker.bool(), true);
+                    deliveryRecorded = true;
+                }
                 case AWAITS_REPLY -> awaitsReply = walker.bool();
                 case REPLY_TO -> replyTo = walker.optionalId(null);
             }
@@ -495,9 +486,11 @@ final class DatasetParser {
             // Stand-in: an INBOUND direction cannot make another contact's replyTo look wrong.
             direction = Direction.INBOUND;
         }
-        return new Contact(id, familyId, studentId, staffId, at != null ? at : Instant.EPOCH, direction,
-                channel != null ? channel : Channel.SMS, mode, tone, language, interpreted, delivered,
-                awaitsReply != null ? awaitsReply : direction == Direction.INBOUND, replyTo);
+        return new Contact(id, familyId, studentId, staffId, null, null, null, at != null ? at : Instant.EPOCH,
+                direction, channel != null ? channel : Channel.SMS, mode, tone, null, language,
+                interpreted ? Interpretation.QUALIFIED : Interpretation.NONE, null, delivered,
+                awaitsReply != null ? awaitsReply : direction == Direction.INBOUND, replyTo,
+                Contact.Recorded.of(toneRecorded, languageRecorded, deliveryRecorded));
     }
 
     private Commitment commitment() throws IOException {

@@ -33,6 +33,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
@@ -42,7 +43,7 @@ import org.familyengagement.model.Student;
 import org.familyengagement.model.Tone;
 
 /**
- * Writes a {@link Dataset} as the dataset JSON document of the contract (FACT-MODEL.md, v1).
+ * Writes a {@link Dataset} as the dataset JSON document of the contract (docs/fact-model.md).
  *
  * <pre>{@code
  * DatasetWriter.compact().write(dataset, Path.of("district.json"));
@@ -404,20 +405,22 @@ public final class DatasetWriter {
                 json.writeFieldName(MODE);
                 json.writeString(MODES[contact.mode().ordinal()]);
             }
-            if (defaults || contact.tone() != Tone.NEUTRAL) {
+            // A value the source recorded is written even when it equals the default, so it reads back as recorded.
+            if (defaults || contact.recorded().tone() || contact.tone() != Tone.NEUTRAL) {
                 json.writeFieldName(TONE);
                 json.writeString(TONES[contact.tone().ordinal()]);
             }
             // A Dataset has already given a contact without a language the district default.
             String language = contact.language() == null ? defaultLanguage : contact.language();
-            if (defaults || !language.equals(defaultLanguage)) {
+            if (defaults || contact.recorded().language() || !language.equals(defaultLanguage)) {
                 string(LANGUAGE, language);
             }
-            if (defaults || contact.interpreted()) {
+            boolean interpreted = contact.interpretation() != Interpretation.NONE;
+            if (defaults || interpreted) {
                 json.writeFieldName(INTERPRETED);
-                json.writeBoolean(contact.interpreted());
+                json.writeBoolean(interpreted);
             }
-            if (defaults || !contact.delivered()) {
+            if (defaults || contact.recorded().delivery() || !contact.delivered()) {
                 json.writeFieldName(DELIVERED);
                 json.writeBoolean(contact.delivered());
             }

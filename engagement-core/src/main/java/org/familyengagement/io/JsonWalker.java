@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,7 +24,8 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import org.familyengagement.errors.Problem;
-import org.familyengagement.errors.Suggestions;
+import org.familyengagement.internal.Suggestions;
+import org.familyengagement.model.Dataset;
 
 /**
  * Walks one JSON or YAML document through a streaming parser, keeping the JSON pointer of the
@@ -61,6 +63,57 @@ final class JsonWalker {
 
     JsonToken next() throws IOException {
         return parser.nextToken();
+    }
+
+    // ---------------------------------------------------------------- the document
+
+    /** Reads the body of a document's root object, with the cursor on its start. */
+    @FunctionalInterface
+    interface Body {
+        void read() throws IOException;
+    }
+
+    /**
+     * Reads a document whose root must be an object, the skeleton every reader shares: an empty
+     * document, another kind of root and content after the root are problems; {@code body} reads
+     * the root object. A syntax error, or bytes that are not text in the document's encoding,
+     * ends the reading as the last problem.
+     *
+     * @param whenEmpty the problem of an empty document
+     * @param rootMust  how the problem of another root begins: "the document must be a JSON object"
+     * @return {@code false} when the document could not be read to its end
+     */
+    boolean document(String whenEmpty, String rootMust, Body body) throws IOException {
+        try {
+            JsonToken first = next();
+            if (first == null) {
+                problem(whenEmpty);
+            } else if (first != JsonToken.START_OBJECT) {
+                problem(rootMust + ", not " + describeCurrent());
+            } else {
+                body.read();
+                if (next() != null) {
+                    problem("unexpected content after the end of the document");
+                }
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            malformed(e);
+            return false;
+        } catch (CharConversionException e) {
+            // Bytes that are not text in the encoding detected (UTF-32 with a code point past U+10FFFF).
+            malformed(e);
+            return false;
+        }
+    }
+
+    /** Throws {@code exception} of every problem, in document order, when there is any. */
+    <X extends RuntimeException> void throwIfProblems(Function<List<Problem>, X> exception) {
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Dataset.DOCUMENT_ORDER);
+            throw exception.apply(sorted);
+        }
     }
 
     // ---------------------------------------------------------------- the pointer

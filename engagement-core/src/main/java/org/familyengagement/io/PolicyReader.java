@@ -15,24 +15,19 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
-import org.familyengagement.errors.Suggestions;
-import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
-import org.familyengagement.report.RuleIds;
 
 /**
  * Reads a policy document, JSON or YAML, into a {@link Policy}. Every field is optional and
@@ -50,13 +45,14 @@ import org.familyengagement.report.RuleIds;
  * }</pre>
  *
  * <p>{@code lookback} is an ISO-8601 duration in days, weeks or hours ({@code P30D}, {@code P4W},
- * {@code PT36H}); months and years are refused, having no fixed length. Rule ids in
- * {@code disabledRules} must be known: the built-in ones ({@link RuleIds#BUILT_IN}) unless the
- * caller passes its own set, custom rules included.
+ * {@code PT36H}); months and years are refused, having no fixed length. {@code disabledRules}
+ * lists rule ids, each once; whether a rule with that id exists is for the engine to say, which
+ * knows every rule it compiled (custom ones included): {@code RuleEngine.Builder#policy(Path)}
+ * reads a policy and checks its ids in one step, with pointers into this file.
  *
  * <p>A document that breaks these rules is rejected with an {@link InvalidPolicyException}
- * listing every problem with its JSON pointer ({@code /disparity/ratio}), whatever the format.
- * Thread-safe; streams passed in are not closed.
+ * listing every problem with its JSON pointer ({@code /disparity/ratio}), whatever the format,
+ * and naming the file it came from. Thread-safe; streams passed in are not closed.
  */
 public final class PolicyReader {
     /** The syntax of a policy document. */
@@ -93,43 +89,22 @@ public final class PolicyReader {
     private static final Fields<MessageOverloadField> MESSAGE_OVERLOAD = Fields.of(MessageOverloadField.class);
     private static final Fields<DisparityField> DISPARITY = Fields.of(DisparityField.class);
 
-    private static final Set<String> BUILT_IN = Set.copyOf(RuleIds.BUILT_IN);
-
     private PolicyReader() {
     }
 
     /**
-     * Reads {@code file} (UTF-8), knowing the built-in rules only. The format follows the file
-     * name ({@code .json}; {@code .yaml} or {@code .yml}), or else the content.
+     * Reads {@code file} (UTF-8). The format follows the file name ({@code .json}; {@code .yaml}
+     * or {@code .yml}), or else the content.
      *
-     * @throws InvalidPolicyException when the document breaks the rules above
+     * @throws InvalidPolicyException when the document breaks the rules above or is not UTF-8;
+     *                                its {@code source()} is the file
      * @throws IOException            when the file cannot be read
      */
     public static Policy read(Path file) throws IOException {
-        return read(file, BUILT_IN);
-    }
-
-    /**
-     * Reads {@code file} (UTF-8); {@code disabledRules} may name any of {@code knownRuleIds}.
-     *
-     * @throws InvalidPolicyException when the document breaks the rules above or is not UTF-8
-     * @throws IOException            when the file cannot be read
-     */
-    public static Policy read(Path file, Set<String> knownRuleIds) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        String text = utf8(Files.readAllBytes(file));
-        return readString(text, formatOf(file, text), knownRuleIds);
-    }
-
-    /**
-     * Reads a UTF-8 byte stream to its end, knowing the built-in rules only; the format follows
-     * the content.
-     *
-     * @throws InvalidPolicyException when the document breaks the rules above
-     * @throws IOException            when the stream cannot be read
-     */
-    public static Policy read(InputStream in) throws IOException {
-        return read(in, BUILT_IN);
+        String source = file.toString();
+        String text = utf8(Files.readAllBytes(file), source);
+        return parse(text, formatOf(file, text), source);
     }
 
     /**
@@ -138,20 +113,10 @@ public final class PolicyReader {
      * @throws InvalidPolicyException when the document breaks the rules above or is not UTF-8
      * @throws IOException            when the stream cannot be read
      */
-    public static Policy read(InputStream in, Set<String> knownRuleIds) throws IOException {
+    public static Policy read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "input stream must not be null");
-        String text = utf8(in.readAllBytes());
-        return readString(text, Format.sniff(text), knownRuleIds);
-    }
-
-    /**
-     * Reads a document held in a string, knowing the built-in rules only; the format follows the
-     * content.
-     *
-     * @throws InvalidPolicyException when the document breaks the rules above
-     */
-    public static Policy readString(String text) {
-        return readString(text, BUILT_IN);
+        String text = utf8(in.readAllBytes(), null);
+        return parse(text, Format.sniff(text), null);
     }
 
     /**
@@ -159,9 +124,9 @@ public final class PolicyReader {
      *
      * @throws InvalidPolicyException when the document breaks the rules above
      */
-    public static Policy readString(String text, Set<String> knownRuleIds) {
+    public static Policy readString(String text) {
         Objects.requireNonNull(text, "text must not be null");
-        return readString(text, Format.sniff(text), knownRuleIds);
+        return parse(text, Format.sniff(text), null);
     }
 
     /**
@@ -169,14 +134,17 @@ public final class PolicyReader {
      *
      * @throws InvalidPolicyException when the document breaks the rules above
      */
-    public static Policy readString(String text, Format format, Set<String> knownRuleIds) {
+    public static Policy readString(String text, Format format) {
         Objects.requireNonNull(text, "text must not be null");
         Objects.requireNonNull(format, "format must not be null");
-        Objects.requireNonNull(knownRuleIds, "knownRuleIds must not be null");
+        return parse(text, format, null);
+    }
+
+    private static Policy parse(String text, Format format, String source) {
         JsonFactory factory = format == Format.YAML ? Formats.Yaml.FACTORY : Formats.JSON;
         String document = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try (JsonParser parser = factory.createParser(document)) {
-            return new Parse(new JsonWalker(parser, format.name()), knownRuleIds).policy();
+            return new Parse(new JsonWalker(parser, format.name()), source).policy();
         } catch (IOException e) {
             // Syntax errors are problems, not exceptions; a string has no other way to fail.
             throw new UncheckedIOException(e);
@@ -187,7 +155,7 @@ public final class PolicyReader {
      * The bytes as UTF-8 text. Bytes that are not UTF-8 (a Latin-1 export, a binary file) are a
      * problem of the document, as they are for a dataset, not characters to replace silently.
      */
-    private static String utf8(byte[] bytes) {
+    private static String utf8(byte[] bytes, String source) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -209,7 +177,7 @@ public final class PolicyReader {
                     column++;
                 }
             }
-            throw new InvalidPolicyException(List.of(new Problem("", String.format(Locale.ROOT,
+            throw new InvalidPolicyException(source, List.of(new Problem("", String.format(Locale.ROOT,
                     "the document is not UTF-8 text: byte 0x%02X at line %d, column %d is not valid UTF-8;"
                             + " save the policy as UTF-8", bytes[in.position()] & 0xFF, line, column))));
         }
@@ -231,36 +199,19 @@ public final class PolicyReader {
     /** One read of one document. */
     private static final class Parse {
         private final JsonWalker walker;
-        private final Set<String> knownRuleIds;
+        private final String source;
 
-        Parse(JsonWalker walker, Set<String> knownRuleIds) {
+        Parse(JsonWalker walker, String source) {
             this.walker = walker;
-            this.knownRuleIds = knownRuleIds;
+            this.source = source;
         }
 
         Policy policy() throws IOException {
-            Policy policy = Policy.defaults();
-            try {
-                JsonToken first = walker.next();
-                if (first == null) {
-                    walker.problem("the document is empty; write {} for the default policy");
-                } else if (first != JsonToken.START_OBJECT) {
-                    walker.problem("the document must be an object of policy fields, not " + walker.describeCurrent());
-                } else {
-                    policy = fields(policy);
-                    if (walker.next() != null) {
-                        walker.problem("unexpected content after the end of the document");
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                walker.malformed(e);
-            }
-            if (walker.hasProblems()) {
-                List<Problem> problems = new ArrayList<>(walker.problems());
-                problems.sort(Dataset.DOCUMENT_ORDER);
-                throw new InvalidPolicyException(problems);
-            }
-            return policy;
+            Policy[] policy = {Policy.defaults()};
+            walker.document("the document is empty; write {} for the default policy",
+                    "the document must be an object of policy fields", () -> policy[0] = fields(policy[0]));
+            walker.throwIfProblems(problems -> new InvalidPolicyException(source, problems));
+            return policy[0];
         }
 
         private Policy fields(Policy policy) throws IOException {
@@ -367,20 +318,25 @@ public final class PolicyReader {
             return current;
         }
 
-        /** Rule ids, each known; an unknown id is reported at its own element. */
-        private Set<String> disabledRules() throws IOException {
-            List<String> known = List.copyOf(new TreeSet<>(knownRuleIds));
-            return new TreeSet<>(walker.values(() -> {
-                String id = walker.string();
-                if (id != null && !knownRuleIds.contains(id)) {
-                    String suggestion = Suggestions.closest(id, known);
-                    walker.problem("no rule " + JsonWalker.quote(id) + (suggestion != null
-                            ? "; did you mean \"" + suggestion + "\"?"
-                            : "; known rules: " + String.join(", ", known)));
-                    return null;
+        /** Rule ids in the order written, each once; whether they exist is the engine's to say. */
+        private List<String> disabledRules() throws IOException {
+            List<String> ids = new ArrayList<>();
+            Map<String, Integer> firstAt = new HashMap<>();
+            List<String> listed = walker.elements(walker::id);
+            for (int i = 0; i < listed.size(); i++) {
+                String id = listed.get(i);
+                if (id == null) {
+                    continue;
                 }
-                return id;
-            }));
+                Integer first = firstAt.putIfAbsent(id, i);
+                if (first != null) {
+                    walker.problemAt(walker.pointer() + "/" + i, "rule " + JsonWalker.quote(id)
+                            + " is already listed at " + walker.pointer() + "/" + first);
+                } else {
+                    ids.add(id);
+                }
+            }
+            return ids;
         }
     }
 }

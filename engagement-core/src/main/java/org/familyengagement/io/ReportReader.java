@@ -117,41 +117,28 @@ public final class ReportReader {
     /** One read of one document. */
     private static final class Parse {
         private final JsonWalker walker;
+        private Instant asOf;
+        private List<Finding> findings = List.of();
 
         Parse(JsonWalker walker) {
             this.walker = walker;
         }
 
         Report report() throws IOException {
-            Instant asOf = null;
-            List<Finding> findings = List.of();
-            try {
-                JsonToken first = walker.next();
-                if (first == null) {
-                    walker.problem("the document is empty; expected a JSON object");
-                } else if (first != JsonToken.START_OBJECT) {
-                    walker.problem("the document must be a JSON object, not " + walker.describeCurrent());
-                } else {
-                    ObjectReader<RootField> object = ObjectReader.open(walker, ROOT);
-                    for (RootField field; (field = object.next()) != null; ) {
-                        switch (field) {
-                            case AS_OF -> asOf = walker.instant();
-                            case FINDINGS -> findings = walker.values(this::finding);
-                        }
-                    }
-                    if (walker.next() != null) {
-                        walker.problem("unexpected content after the end of the document");
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                walker.malformed(e);
-            }
-            if (walker.hasProblems()) {
-                List<Problem> problems = new ArrayList<>(walker.problems());
-                problems.sort(Dataset.DOCUMENT_ORDER);
-                throw new InvalidInputException(DOCUMENT, problems);
-            }
+            walker.document("the document is empty; expected a JSON object", "the document must be a JSON object",
+                    this::root);
+            walker.throwIfProblems(problems -> new InvalidInputException(DOCUMENT, problems));
             return new Report(asOf, findings);
+        }
+
+        private void root() throws IOException {
+            ObjectReader<RootField> object = ObjectReader.open(walker, ROOT);
+            for (RootField field; (field = object.next()) != null; ) {
+                switch (field) {
+                    case AS_OF -> asOf = walker.instant();
+                    case FINDINGS -> findings = walker.values(this::finding);
+                }
+            }
         }
 
         private Finding finding() throws IOException {

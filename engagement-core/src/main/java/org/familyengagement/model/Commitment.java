@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param fulfilledBy the id of the contact that kept it, or {@code null}
  */
 public record Commitment(String id, String familyId, String staffId, Instant madeAt, Instant dueBy,
-                         String fulfilledBy) {
+                         String fulfilledBy) implements Evidence {
     public Commitment {
         Checks.requireId(id, "commitment id");
         Checks.requireId(familyId, "commitment familyId");

@@ -3,6 +3,7 @@ package org.familyengagement.model;
 import static org.familyengagement.errors.Problem.quote;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,16 +14,18 @@ import java.util.Optional;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
 import org.familyengagement.language.LanguageTags;
 
 /**
- * A whole dataset: a district, its staff and families, and the contacts and commitments
- * between them. Built only when every cross-reference holds; lookups by id are constant time.
+ * A whole dataset: a district, its staff and families, and the contacts, commitments and
+ * meetings between them. Built only when every cross-reference holds; lookups by id are
+ * constant time. Build one with {@link #builder} or {@link #of}.
  *
  * <p>Contacts that state no language are given the district's default language.
  */
 public final class Dataset {
-    /** The only schema version this library reads and writes. */
+    /** The schema version this library writes. */
     public static final int SCHEMA_VERSION = 1;
 
     /** Problems in the order a dataset document lays them out ({@link #comparePointers}). */
@@ -32,26 +35,47 @@ public final class Dataset {
     /** Contacts of one family in time order (ties by id), the order rules rely on. */
     public static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
+    /** Commitments of one family by due time (ties by id). */
+    public static final Comparator<Commitment> BY_DUE = Comparator.comparing(Commitment::dueBy)
+            .thenComparing(Commitment::id);
+
+    /** Meetings of one family by start time (ties by id). */
+    public static final Comparator<Meeting> BY_START = Comparator.comparing(Meeting::at).thenComparing(Meeting::id);
+
     private final District district;
     private final List<Staff> staff;
     private final List<Family> families;
     private final List<Contact> contacts;
     private final List<Commitment> commitments;
+    private final List<Meeting> meetings;
     private final Positions positions;
     private final Map<String, List<Contact>> contactsByFamily;
     private final Map<String, List<Commitment>> commitmentsByFamily;
+    private final Map<String, List<Meeting>> meetingsByFamily;
 
     private Dataset(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
-                    List<Commitment> commitments, Positions positions) {
+                    List<Commitment> commitments, List<Meeting> meetings, Positions positions) {
         this.district = district;
         this.staff = staff;
         this.families = families;
         this.contacts = contacts;
         this.commitments = commitments;
+        this.meetings = meetings;
         this.positions = positions;
         this.contactsByFamily = group(contacts, Contact::familyId, BY_TIME);
-        this.commitmentsByFamily = group(commitments, Commitment::familyId,
-                Comparator.comparing(Commitment::dueBy).thenComparing(Commitment::id));
+        this.commitmentsByFamily = group(commitments, Commitment::familyId, BY_DUE);
+        this.meetingsByFamily = group(meetings, Meeting::familyId, BY_START);
+    }
+
+    /**
+     * Builds a dataset without meetings (contract v1), checking every cross-reference.
+     *
+     * @throws InvalidDatasetException listing every problem, with JSON pointers into the
+     *                                 document these lists would make
+     */
+    public static Dataset of(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
+                             List<Commitment> commitments) {
+        return of(district, staff, families, contacts, commitments, List.of());
     }
 
     /**
@@ -61,14 +85,15 @@ public final class Dataset {
      *                                 document these lists would make
      */
     public static Dataset of(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
-                             List<Commitment> commitments) {
+                             List<Commitment> commitments, List<Meeting> meetings) {
         Objects.requireNonNull(district, "district");
         Checks.noNulls(staff, "staff");
         Checks.noNulls(families, "families");
         Checks.noNulls(contacts, "contacts");
         Checks.noNulls(commitments, "commitments");
+        Checks.noNulls(meetings, "meetings");
         List<Problem> problems = new ArrayList<>();
-        Positions positions = check(district, staff, families, contacts, commitments, problems);
+        Positions positions = check(district, staff, families, contacts, commitments, meetings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
@@ -77,7 +102,12 @@ public final class Dataset {
             resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
         }
         return new Dataset(district, List.copyOf(staff), List.copyOf(families), Collections.unmodifiableList(resolved),
-                List.copyOf(commitments), positions);
+                List.copyOf(commitments), List.copyOf(meetings), positions);
+    }
+
+    /** Starts a dataset of a district; {@link Builder#build()} checks it as {@link #of} does. */
+    public static Builder builder(District district) {
+        return new Builder(district);
     }
 
     /**
@@ -87,9 +117,10 @@ public final class Dataset {
      * together.
      */
     public static List<Problem> problems(District district, List<Staff> staff, List<Family> families,
-                                         List<Contact> contacts, List<Commitment> commitments) {
+                                         List<Contact> contacts, List<Commitment> commitments,
+                                         List<Meeting> meetings) {
         List<Problem> problems = new ArrayList<>();
-        check(district, staff, families, contacts, commitments, problems);
+        check(district, staff, families, contacts, commitments, meetings, problems);
         return problems;
     }
 
@@ -98,12 +129,14 @@ public final class Dataset {
      * by id (the lists keep their order), so a 2-million-contact dataset hashes its ids once.
      */
     private record Positions(Map<String, Integer> staff, Map<String, Integer> families,
-                             Map<String, Integer> contacts, Map<String, Integer> commitments) {
+                             Map<String, Integer> contacts, Map<String, Integer> commitments,
+                             Map<String, Integer> meetings) {
     }
 
     /** Adds the problems of a would-be dataset to {@code problems}, sorted; returns the id positions. */
     private static Positions check(District district, List<Staff> staff, List<Family> families,
-                                   List<Contact> contacts, List<Commitment> commitments, List<Problem> problems) {
+                                   List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings,
+                                   List<Problem> problems) {
         if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
             problems.add(new Problem("/district/defaultLanguage",
                     quote(district.defaultLanguage()) + " is not a well-formed BCP 47 language tag"));
@@ -112,81 +145,64 @@ public final class Dataset {
         for (int i = 0; i < staff.size(); i++) {
             Staff member = staff.get(i);
             if (member != null) {
-                checkTags(member.languages(), "/staff/" + i + "/languages", problems);
+                References.checkTags(member.languages(), "/staff/" + i + "/languages", problems);
             }
         }
         Map<String, Integer> familyAt = uniqueIds(families, Family::id, "families", "family", problems);
+        District checkedDistrict = district != null ? district : District.of("?", java.time.ZoneOffset.UTC);
         for (int i = 0; i < families.size(); i++) {
             Family family = families.get(i);
-            if (family != null && family.preference() != null) {
-                checkTags(family.preference().languages(), "/families/" + i + "/preference/languages", problems);
+            if (family != null) {
+                References.checkFamily(family, "/families/" + i, checkedDistrict, problems);
             }
         }
         Map<String, Integer> contactAt = uniqueIds(contacts, Contact::id, "contacts", "contact", problems);
+        References.Index index = new References.Index() {
+            @Override
+            public District district() {
+                return checkedDistrict;
+            }
+
+            @Override
+            public Family family(String id) {
+                Integer at = familyAt.get(id);
+                return at == null ? null : families.get(at);
+            }
+
+            @Override
+            public boolean hasStaff(String id) {
+                return staffAt.containsKey(id);
+            }
+
+            @Override
+            public Contact contact(String id) {
+                Integer at = contactAt.get(id);
+                return at == null ? null : contacts.get(at);
+            }
+        };
         for (int i = 0; i < contacts.size(); i++) {
             Contact contact = contacts.get(i);
-            if (contact == null) {
-                continue;
-            }
-            // Pointers are built only when a problem is found: this loop runs once per contact.
-            Integer familyPosition = familyAt.get(contact.familyId());
-            Family family = familyPosition == null ? null : families.get(familyPosition);
-            if (family == null) {
-                problems.add(new Problem("/contacts/" + i + "/familyId", "no family " + quote(contact.familyId())));
-            } else if (contact.studentId() != null && !family.hasStudent(contact.studentId())) {
-                problems.add(new Problem("/contacts/" + i + "/studentId", "family " + quote(family.id()) + " has no student "
-                        + quote(contact.studentId())));
-            }
-            if (contact.staffId() != null && !staffAt.containsKey(contact.staffId())) {
-                problems.add(new Problem("/contacts/" + i + "/staffId", "no staff " + quote(contact.staffId())));
-            }
-            if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
-                problems.add(new Problem("/contacts/" + i + "/language",
-                        quote(contact.language()) + " is not a well-formed BCP 47 language tag"));
-            }
-            if (contact.replyTo() != null) {
-                Integer target = contactAt.get(contact.replyTo());
-                if (target == null) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "no contact " + quote(contact.replyTo())));
-                } else if (contacts.get(target) != null && contacts.get(target).isOutbound()) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact " + quote(contact.replyTo())
-                            + " is OUTBOUND; replyTo must name an INBOUND contact"));
-                } else if (contacts.get(target) != null
-                        && !contacts.get(target).familyId().equals(contact.familyId())) {
-                    problems.add(new Problem("/contacts/" + i + "/replyTo", "contact " + quote(contact.replyTo())
-                            + " is with family " + quote(contacts.get(target).familyId())
-                            + "; a reply must be to the same family"));
-                }
+            if (contact != null) {
+                References.checkContact(contact, "/contacts/" + i, index, problems);
             }
         }
         Map<String, Integer> commitmentAt = uniqueIds(commitments, Commitment::id, "commitments", "commitment",
                 problems);
         for (int i = 0; i < commitments.size(); i++) {
             Commitment commitment = commitments.get(i);
-            if (commitment == null) {
-                continue;
+            if (commitment != null) {
+                References.checkCommitment(commitment, "/commitments/" + i, index, problems);
             }
-            String at = "/commitments/" + i;
-            if (!familyAt.containsKey(commitment.familyId())) {
-                problems.add(new Problem(at + "/familyId", "no family " + quote(commitment.familyId())));
-            }
-            if (commitment.staffId() != null && !staffAt.containsKey(commitment.staffId())) {
-                problems.add(new Problem(at + "/staffId", "no staff " + quote(commitment.staffId())));
-            }
-            if (commitment.fulfilledBy() != null) {
-                Integer fulfilling = contactAt.get(commitment.fulfilledBy());
-                if (fulfilling == null) {
-                    problems.add(new Problem(at + "/fulfilledBy", "no contact " + quote(commitment.fulfilledBy())));
-                } else if (contacts.get(fulfilling) != null
-                        && !contacts.get(fulfilling).familyId().equals(commitment.familyId())) {
-                    problems.add(new Problem(at + "/fulfilledBy", "contact " + quote(commitment.fulfilledBy())
-                            + " is with family " + quote(contacts.get(fulfilling).familyId())
-                            + "; a commitment is kept by a contact with its own family"));
-                }
+        }
+        Map<String, Integer> meetingAt = uniqueIds(meetings, Meeting::id, "meetings", "meeting", problems);
+        for (int i = 0; i < meetings.size(); i++) {
+            Meeting meeting = meetings.get(i);
+            if (meeting != null) {
+                References.checkMeeting(meeting, "/meetings/" + i, index, problems);
             }
         }
         problems.sort(DOCUMENT_ORDER);
-        return new Positions(staffAt, familyAt, contactAt, commitmentAt);
+        return new Positions(staffAt, familyAt, contactAt, commitmentAt, meetingAt);
     }
 
     public District district() {
@@ -210,6 +226,11 @@ public final class Dataset {
         return commitments;
     }
 
+    /** Every meeting, in document order. */
+    public List<Meeting> meetings() {
+        return meetings;
+    }
+
     public Optional<Family> family(String id) {
         return find(families, positions.families, id);
     }
@@ -226,6 +247,10 @@ public final class Dataset {
         return find(commitments, positions.commitments, id);
     }
 
+    public Optional<Meeting> meeting(String id) {
+        return find(meetings, positions.meetings, id);
+    }
+
     private static <T> Optional<T> find(List<T> items, Map<String, Integer> positions, String id) {
         Integer position = positions.get(id);
         return position == null ? Optional.empty() : Optional.of(items.get(position));
@@ -239,6 +264,11 @@ public final class Dataset {
     /** A family's commitments by due time (ties by id); empty for an unknown family. */
     public List<Commitment> commitmentsOf(String familyId) {
         return commitmentsByFamily.getOrDefault(familyId, List.of());
+    }
+
+    /** A family's meetings by start time (ties by id); empty for an unknown family. */
+    public List<Meeting> meetingsOf(String familyId) {
+        return meetingsByFamily.getOrDefault(familyId, List.of());
     }
 
     private static <T> Map<String, Integer> uniqueIds(List<T> items, java.util.function.Function<T, String> id,
@@ -258,15 +288,6 @@ public final class Dataset {
         return at;
     }
 
-    private static void checkTags(List<String> tags, String pointer, List<Problem> problems) {
-        for (int i = 0; i < tags.size(); i++) {
-            if (!LanguageTags.isWellFormed(tags.get(i))) {
-                problems.add(new Problem(pointer + "/" + i,
-                        quote(tags.get(i)) + " is not a well-formed BCP 47 language tag"));
-            }
-        }
-    }
-
     private static <T> Map<String, List<T>> group(List<T> items, java.util.function.Function<T, String> key,
                                                   Comparator<T> order) {
         Map<String, List<T>> groups = new HashMap<>();
@@ -281,7 +302,7 @@ public final class Dataset {
     }
 
     private static final List<String> SECTIONS =
-            List.of("", "schemaVersion", "district", "staff", "families", "contacts", "commitments");
+            List.of("", "schemaVersion", "district", "staff", "families", "contacts", "commitments", "meetings");
 
     /**
      * Orders pointers as a dataset document lays them out: sections in contract order,
@@ -317,5 +338,78 @@ public final class Dataset {
             return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
         }
         return a.compareTo(b);
+    }
+
+    /** Collects a dataset's lists; {@link #build()} checks them as {@link Dataset#of} does. Not thread-safe. */
+    public static final class Builder {
+        private final District district;
+        private final List<Staff> staff = new ArrayList<>();
+        private final List<Family> families = new ArrayList<>();
+        private final List<Contact> contacts = new ArrayList<>();
+        private final List<Commitment> commitments = new ArrayList<>();
+        private final List<Meeting> meetings = new ArrayList<>();
+
+        private Builder(District district) {
+            this.district = Objects.requireNonNull(district, "district must not be null");
+        }
+
+        public Builder staff(Staff... values) {
+            staff.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder staff(Collection<Staff> values) {
+            staff.addAll(values);
+            return this;
+        }
+
+        public Builder families(Family... values) {
+            families.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder families(Collection<Family> values) {
+            families.addAll(values);
+            return this;
+        }
+
+        public Builder contacts(Contact... values) {
+            contacts.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder contacts(Collection<Contact> values) {
+            contacts.addAll(values);
+            return this;
+        }
+
+        public Builder commitments(Commitment... values) {
+            commitments.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder commitments(Collection<Commitment> values) {
+            commitments.addAll(values);
+            return this;
+        }
+
+        public Builder meetings(Meeting... values) {
+            meetings.addAll(List.of(values));
+            return this;
+        }
+
+        public Builder meetings(Collection<Meeting> values) {
+            meetings.addAll(values);
+            return this;
+        }
+
+        /**
+         * The dataset.
+         *
+         * @throws InvalidDatasetException listing every problem
+         */
+        public Dataset build() {
+            return Dataset.of(district, staff, families, contacts, commitments, meetings);
+        }
     }
 }

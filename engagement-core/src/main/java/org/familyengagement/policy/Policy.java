@@ -1,13 +1,13 @@
 package org.familyengagement.policy;
 
 import java.time.Duration;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The thresholds an evaluation applies. {@link #defaults()} gives the values RULES.md sets;
+ * The thresholds an evaluation applies. {@link #defaults()} gives the values docs/rules.md sets;
  * {@code with...} methods derive a changed copy.
  *
  * @param lookback           how far back the evaluation window reaches: {@code (asOf - lookback, asOf]}
@@ -16,10 +16,11 @@ import java.util.TreeSet;
  * @param oneWayOnly         thresholds of {@code one-way-only}
  * @param messageOverload    thresholds of {@code message-overload}
  * @param disparity          thresholds of the group (equity) rules
- * @param disabledRules      ids of rules that do not run
+ * @param disabledRules      ids of rules that do not run, each once, in the order given (whether they
+ *                           exist is checked when an engine is built)
  */
 public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly deficitOnly, OneWayOnly oneWayOnly,
-                     MessageOverload messageOverload, Disparity disparity, Set<String> disabledRules) {
+                     MessageOverload messageOverload, Disparity disparity, List<String> disabledRules) {
 
     /**
      * The longest lookback: 100 years, longer than any contact log. Past about a billion years
@@ -29,7 +30,7 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
     public static final Duration MAX_LOOKBACK = Duration.ofDays(36_525);
 
     private static final Policy DEFAULTS = new Policy(Duration.ofDays(30), 2, new DeficitOnly(2), new OneWayOnly(3),
-            new MessageOverload(5), new Disparity(0.8, 0.05, 10), Set.of());
+            new MessageOverload(5), new Disparity(0.8, 0.05, 10), List.of());
 
     public Policy {
         Objects.requireNonNull(lookback, "lookback must not be null");
@@ -47,11 +48,11 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
         Objects.requireNonNull(oneWayOnly, "oneWayOnly must not be null");
         Objects.requireNonNull(messageOverload, "messageOverload must not be null");
         Objects.requireNonNull(disparity, "disparity must not be null");
-        disabledRules = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(disabledRules,
+        disabledRules = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(disabledRules,
                 "disabledRules must not be null")));
     }
 
-    /** The defaults of RULES.md: 30 days, 2 school days, 2 concerns, 3 broadcasts, 5 a week, 0.8 / 0.05 / 10. */
+    /** The defaults of docs/rules.md: 30 days, 2 school days, 2 concerns, 3 broadcasts, 5 a week, 0.8 / 0.05 / 10. */
     public static Policy defaults() {
         return DEFAULTS;
     }
@@ -80,13 +81,10 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
         return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, value, disabledRules);
     }
 
-    public Policy withDisabledRules(Set<String> value) {
-        return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, disparity, value);
-    }
-
-    /** True unless {@code ruleId} is in {@link #disabledRules()}. */
-    public boolean isEnabled(String ruleId) {
-        return !disabledRules.contains(ruleId);
+    /** The same policy with these rules switched off (duplicates dropped, order kept). */
+    public Policy withDisabledRules(Collection<String> value) {
+        return new Policy(lookback, responseSchoolDays, deficitOnly, oneWayOnly, messageOverload, disparity,
+                List.copyOf(value));
     }
 
     /** @param minConcerns concern contacts (with no positive one) that make a family's contact deficit-only */

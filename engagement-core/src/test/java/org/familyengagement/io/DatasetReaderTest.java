@@ -28,6 +28,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.ReachableWindow;
 import org.familyengagement.model.StaffRole;
@@ -145,8 +146,10 @@ class DatasetReaderTest {
         void readsAFullyStatedContactAsWritten() throws IOException {
             Contact k1 = read().contact("k-1").orElseThrow();
 
-            assertThat(k1).isEqualTo(new Contact("k-1", "f-1", "s-1", "t-1", Instant.parse("2026-11-02T22:00:00Z"),
-                    Direction.OUTBOUND, Channel.PHONE, Mode.PERSONAL, Tone.POSITIVE, "es", false, true, false, null));
+            assertThat(k1).isEqualTo(Contact.builder("k-1", "f-1", Instant.parse("2026-11-02T22:00:00Z"),
+                    Direction.OUTBOUND, Channel.PHONE).studentId("s-1").staffId("t-1").mode(Mode.PERSONAL)
+                    .tone(Tone.POSITIVE).language("es").delivered(true).awaitsReply(false).build());
+            assertThat(k1.recorded()).isEqualTo(Contact.Recorded.ALL);
         }
 
         @Test
@@ -157,7 +160,8 @@ class DatasetReaderTest {
             assertThat(k2.mode()).isEqualTo(Mode.PERSONAL);
             assertThat(k2.tone()).isEqualTo(Tone.NEUTRAL);
             assertThat(k2.language()).isEqualTo("en");
-            assertThat(k2.interpreted()).isFalse();
+            assertThat(k2.interpretation()).isEqualTo(Interpretation.NONE);
+            assertThat(k2.recorded()).as("nothing but the defaults").isEqualTo(Contact.Recorded.of(false, false, false));
             assertThat(k2.delivered()).isTrue();
             assertThat(k2.awaitsReply()).isTrue();
             assertThat(k2.studentId()).isNull();
@@ -173,7 +177,7 @@ class DatasetReaderTest {
 
             assertThat(k3.mode()).isEqualTo(Mode.BROADCAST);
             assertThat(k3.tone()).isEqualTo(Tone.CONCERN);
-            assertThat(k3.interpreted()).isTrue();
+            assertThat(k3.interpretation()).as("v1's interpreted: true").isEqualTo(Interpretation.QUALIFIED);
             assertThat(k3.delivered()).isFalse();
             assertThat(k3.awaitsReply()).as("ignored for OUTBOUND").isFalse();
             assertThat(k3.replyTo()).isEqualTo("k-2");

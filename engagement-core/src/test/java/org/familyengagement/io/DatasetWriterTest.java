@@ -36,6 +36,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
@@ -43,7 +44,6 @@ import org.familyengagement.model.Staff;
 import org.familyengagement.model.StaffRole;
 import org.familyengagement.model.Student;
 import org.familyengagement.model.Tone;
-import org.familyengagement.sample.SampleDistrict;
 
 class DatasetWriterTest {
 
@@ -70,7 +70,7 @@ class DatasetWriterTest {
                 Contact.builder("k-2", "f-1", Instant.parse("2026-11-03T01:30:00.500Z"), Direction.INBOUND, Channel.SMS)
                         .build(),
                 Contact.builder("k-3", "f-1", Instant.parse("2026-11-03T15:00:00Z"), Direction.OUTBOUND, Channel.SMS)
-                        .staffId("t-1").tone(Tone.CONCERN).interpreted(true).delivered(false).replyTo("k-2").build(),
+                        .staffId("t-1").tone(Tone.CONCERN).interpretation(Interpretation.QUALIFIED).delivered(false).replyTo("k-2").build(),
                 Contact.builder("k-4", "f-2", Instant.parse("2026-11-04T12:00:00Z"), Direction.INBOUND, Channel.EMAIL)
                         .awaitsReply(false).build(),
                 Contact.builder("k-5", "f-3", Instant.parse("2026-11-04T15:00:00.123456789Z"), Direction.OUTBOUND,
@@ -126,7 +126,7 @@ class DatasetWriterTest {
         District district = District.of("d-9", ZoneId.of("UTC"));
         Family family = Family.of("f-1", null);
         Contact bare = Contact.builder("k-1", "f-1", Instant.parse("2026-01-05T10:00:00Z"), Direction.OUTBOUND,
-                Channel.APP).language("en").build();
+                Channel.APP).build();
         Contact question = Contact.builder("k-2", "f-1", Instant.parse("2026-01-05T11:00:00Z"), Direction.INBOUND,
                 Channel.SMS).build();
         Dataset dataset = Dataset.of(district, List.of(), List.of(family), List.of(bare, question), List.of());
@@ -146,7 +146,7 @@ class DatasetWriterTest {
                 EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.FRIDAY), new TreeSet<>());
         Family family = Family.of("f-1", null);
         Contact arabic = Contact.builder("k-1", "f-1", Instant.parse("2026-01-05T10:00:00Z"), Direction.OUTBOUND,
-                Channel.SMS).language("ar").build();
+                Channel.SMS).build();
         Contact english = Contact.builder("k-2", "f-1", Instant.parse("2026-01-05T11:00:00Z"), Direction.OUTBOUND,
                 Channel.SMS).language("en").build();
         Dataset dataset = Dataset.of(district, List.of(), List.of(family), List.of(arabic, english), List.of());
@@ -217,7 +217,7 @@ class DatasetWriterTest {
 
     @Test
     void sameDatasetGivesIdenticalBytesWhicheverWayItIsWritten(@TempDir Path dir) throws IOException {
-        Dataset dataset = SampleDistrict.generate(11, 40);
+        Dataset dataset = SampleData.read("sample-40-families.json");
         DatasetWriter writer = DatasetWriter.compact();
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         writer.write(dataset, stream);
@@ -313,7 +313,7 @@ class DatasetWriterTest {
 
     @Test
     void writtenDocumentsReadBackAsTheSameDataset() {
-        for (Dataset dataset : List.of(smallDataset(), SampleDistrict.generate(5, 150))) {
+        for (Dataset dataset : List.of(smallDataset(), SampleData.read("sample-150-families.json"))) {
             for (DatasetWriter writer : List.of(DatasetWriter.compact(), DatasetWriter.pretty(),
                     DatasetWriter.compact().includingDefaults())) {
                 Dataset back = DatasetReader.readString(writer.toJson(dataset));
@@ -321,7 +321,13 @@ class DatasetWriterTest {
                 assertThat(back.district()).isEqualTo(dataset.district());
                 assertThat(back.staff()).isEqualTo(dataset.staff());
                 assertThat(back.families()).isEqualTo(dataset.families());
-                assertThat(back.contacts()).isEqualTo(dataset.contacts());
+                if (writer == DatasetWriter.compact() || writer == DatasetWriter.pretty()) {
+                    assertThat(back.contacts()).isEqualTo(dataset.contacts());
+                } else {
+                    // Stating every default makes each field recorded: the values read back, the flags differ.
+                    assertThat(back.contacts()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("recorded")
+                            .isEqualTo(dataset.contacts());
+                }
                 assertThat(back.commitments()).isEqualTo(dataset.commitments());
             }
         }

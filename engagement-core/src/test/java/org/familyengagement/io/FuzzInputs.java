@@ -12,7 +12,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
-import org.familyengagement.sample.SampleDistrict;
 
 /**
  * What the reader fuzz tests feed the readers: random bytes, random JSON-like text, random JSON
@@ -198,10 +197,10 @@ final class FuzzInputs {
         List<byte[]> documents = new ArrayList<>();
         documents.add(resource("dataset-full.json"));
         documents.add(utf8("{\"schemaVersion\": 1, \"district\": {\"id\": \"d-1\", \"timeZone\": \"UTC\"}}"));
-        documents.add(DatasetWriter.compact().toBytes(SampleDistrict.generate(1, 1)));
-        documents.add(DatasetWriter.compact().toBytes(SampleDistrict.generate(2, 2)));
-        documents.add(DatasetWriter.pretty().toBytes(SampleDistrict.generate(3, 2)));
-        documents.add(DatasetWriter.compact().includingDefaults().toBytes(SampleDistrict.generate(4, 3)));
+        documents.add(DatasetWriter.compact().toBytes(SampleData.read("sample-1-family.json")));
+        documents.add(DatasetWriter.compact().toBytes(SampleData.read("sample-2-families.json")));
+        documents.add(DatasetWriter.pretty().toBytes(SampleData.read("sample-2-families-b.json")));
+        documents.add(DatasetWriter.compact().includingDefaults().toBytes(SampleData.read("sample-3-families.json")));
         return List.copyOf(documents);
     }
 

@@ -110,7 +110,7 @@ class DatasetTest {
     void problemsToleratesElementsAReaderCouldNotBuild() {
         List<Contact> contacts = Arrays.asList(null, contact("k-2", Direction.OUTBOUND).replyTo("k-1").build());
 
-        assertThat(Dataset.problems(null, List.of(), Arrays.asList(F1, null), contacts, Arrays.asList((Commitment) null)))
+        assertThat(Dataset.problems(null, List.of(), Arrays.asList(F1, null), contacts, Arrays.asList((Commitment) null), List.of()))
                 .containsExactly(new Problem("/contacts/1/replyTo", "no contact \"k-1\""));
     }
 

@@ -1,25 +1,18 @@
 package org.familyengagement.rules;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.familyengagement.report.RuleIds;
-
 /**
- * The rules an engine runs: the built-in pack in the order of RULES.md, then custom rules by id.
- * Disabled rules are not in it.
+ * The rules an engine runs: the built-in pack by category, in the order its files declare them
+ * (the order of {@code docs/rules.md}), then custom rules by id. Disabled rules are not in it.
+ * Titles and rationales are in the engine's language.
  */
 public final class RuleCatalog {
     private final List<RuleInfo> rules;
 
     RuleCatalog(List<RuleInfo> rules) {
-        List<RuleInfo> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparing((RuleInfo r) -> !r.builtIn())
-                .thenComparing(r -> r.builtIn() ? RuleIds.BUILT_IN.indexOf(r.id()) : 0)
-                .thenComparing(RuleInfo::id));
-        this.rules = List.copyOf(sorted);
+        this.rules = List.copyOf(rules);
     }
 
     /** Every rule, built-in first. */

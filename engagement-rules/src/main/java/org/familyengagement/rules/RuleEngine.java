@@ -1,11 +1,8 @@
 package org.familyengagement.rules;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +12,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.io.PolicyReader;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Report;
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
+import org.familyengagement.rules.internal.Limits;
+import org.familyengagement.rules.internal.Pack;
+import org.familyengagement.rules.internal.PackBuilder;
+import org.familyengagement.rules.internal.RuleSource;
 
 /**
  * The rule pack, ready to judge datasets. Build it once with {@link #builder()} and share it:
@@ -31,20 +32,14 @@ import org.kie.api.runtime.KieSession;
  * }</pre>
  */
 public final class RuleEngine {
-    private final KieBase kieBase;
-    private final Policy policy;
+    private final Pack pack;
     private final Locale locale;
-    private final RuleMetadata metadata;
     private final RuleCatalog catalog;
-    private final Limits limits;
 
-    RuleEngine(KieBase kieBase, Policy policy, Locale locale, RuleMetadata metadata, Limits limits) {
-        this.kieBase = kieBase;
-        this.policy = policy;
+    private RuleEngine(Pack pack, Locale locale) {
+        this.pack = pack;
         this.locale = locale;
-        this.metadata = metadata;
-        this.catalog = new RuleCatalog(metadata.catalog());
-        this.limits = limits;
+        this.catalog = new RuleCatalog(pack.catalog(locale));
     }
 
     /** Starts building an engine: the built-in pack with the default policy, in English. */
@@ -52,17 +47,17 @@ public final class RuleEngine {
         return new Builder();
     }
 
-    /** The rules this engine runs (disabled rules are not in it). */
+    /** The rules this engine runs (disabled rules are not in it), titled in its language. */
     public RuleCatalog catalog() {
         return catalog;
     }
 
-    /** The policy this engine applies. */
+    /** The policy this engine applies; its {@code disabledRules} lists every rule switched off. */
     public Policy policy() {
-        return policy;
+        return pack.policy();
     }
 
-    /** The language of finding messages. */
+    /** The language of finding messages and catalogue titles. */
     public Locale locale() {
         return locale;
     }
@@ -79,23 +74,16 @@ public final class RuleEngine {
 
     /**
      * Judges a dataset as of an instant, with extra facts for custom rules (objects of the
-     * embedder's own classes: IEP meetings, attendance events).
+     * embedder's own classes: attendance events, say).
+     *
+     * @throws EvaluationException when a rule fails or exceeds the engine's limits; never a
+     *                             partial report
      */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts) {
         Objects.requireNonNull(dataset, "dataset must not be null");
         Objects.requireNonNull(asOf, "asOf must not be null");
         Objects.requireNonNull(extraFacts, "extraFacts must not be null");
-        EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        Findings findings = Findings.collecting(metadata, new Messages(locale));
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
-            Sessions.insertDataset(session, dataset, context, extraFacts);
-            Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected());
-        } finally {
-            session.dispose();
-        }
+        return pack.evaluate(dataset, asOf, extraFacts, locale);
     }
 
     /**
@@ -111,20 +99,21 @@ public final class RuleEngine {
         Objects.requireNonNull(dataset, "dataset must not be null");
         Objects.requireNonNull(asOf, "asOf must not be null");
         Objects.requireNonNull(extraFacts, "extraFacts must not be null");
-        return new LiveSession(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
-                dataset.district()), Findings.logical(metadata, new Messages(locale)), extraFacts, limits);
+        return pack.openSession(dataset, asOf, extraFacts, locale);
     }
 
     /**
-     * Configures an engine. Not thread-safe; the engine it builds is.
+     * Configures an engine. Not thread-safe; the engine it builds is. Nothing is read or checked
+     * until {@link #build()}, which reports every problem at once.
      */
     public static final class Builder {
         private Policy policy = Policy.defaults();
+        private String policySource;
         private Locale locale = Locale.ENGLISH;
         private final List<RuleSource> sources = new ArrayList<>();
         private final Set<String> disabled = new LinkedHashSet<>();
         private long maxRuleFirings = Limits.DEFAULT.maxRuleFirings();
-        private java.time.Duration timeLimit = Limits.DEFAULT.timeLimit();
+        private Duration timeLimit = Limits.DEFAULT.timeLimit();
 
         private Builder() {
         }
@@ -132,49 +121,44 @@ public final class RuleEngine {
         /** The thresholds to apply; {@link Policy#defaults()} unless set. */
         public Builder policy(Policy value) {
             this.policy = Objects.requireNonNull(value, "policy must not be null");
+            this.policySource = null;
             return this;
         }
 
-        /** The language of finding messages: English unless set; Spanish is bundled too. */
+        /**
+         * Reads the policy in a file (JSON or YAML, see {@link PolicyReader}); its rule ids are
+         * checked when the engine is built, with pointers into this file.
+         *
+         * @throws InvalidPolicyException when the document breaks the policy's rules
+         * @throws IOException            when the file cannot be read
+         */
+        public Builder policy(Path file) throws IOException {
+            this.policy = PolicyReader.read(Objects.requireNonNull(file, "file must not be null"));
+            this.policySource = file.toString();
+            return this;
+        }
+
+        /** The language of finding messages and titles: English unless set; Spanish is bundled too. */
         public Builder locale(Locale value) {
             this.locale = Objects.requireNonNull(value, "locale must not be null");
             return this;
         }
 
-        /** Adds a DRL file of custom rules. */
+        /** Adds a DRL file of custom rules (UTF-8), read when the engine is built. */
         public Builder addRules(Path drlFile) {
-            Objects.requireNonNull(drlFile, "drlFile must not be null");
-            try {
-                sources.add(new RuleSource(drlFile.toString(), Files.readString(drlFile, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rule file " + drlFile, e);
-            }
+            sources.add(RuleSource.ofFile(drlFile));
             return this;
         }
 
         /** Adds a DRL resource of custom rules from the class path, for example {@code district/iep.drl}. */
         public Builder addRulesFromClasspath(String resource) {
-            Objects.requireNonNull(resource, "resource must not be null");
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader == null) {
-                loader = RuleEngine.class.getClassLoader();
-            }
-            String path = resource.startsWith("/") ? resource.substring(1) : resource;
-            try (InputStream in = loader.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no rule resource \"" + resource + "\" on the class path");
-                }
-                sources.add(new RuleSource(path, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rule resource " + resource, e);
-            }
+            sources.add(RuleSource.ofClasspath(resource));
             return this;
         }
 
         /** Adds custom rules given as DRL text; {@code sourceName} names them in errors. */
         public Builder addRules(String sourceName, String drl) {
-            sources.add(new RuleSource(Objects.requireNonNull(sourceName, "sourceName must not be null"),
-                    Objects.requireNonNull(drl, "drl must not be null")));
+            sources.add(RuleSource.ofText(sourceName, drl));
             return this;
         }
 
@@ -199,7 +183,7 @@ public final class RuleEngine {
         }
 
         /** Stops an evaluation that runs longer than this with an {@link EvaluationException}. */
-        public Builder timeLimit(java.time.Duration value) {
+        public Builder timeLimit(Duration value) {
             Objects.requireNonNull(value, "timeLimit must not be null");
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("timeLimit must be positive, not " + value);
@@ -209,25 +193,19 @@ public final class RuleEngine {
         }
 
         /**
-         * Builds the engine: loads the precompiled pack, compiles custom rules, removes disabled
-         * rules.
+         * Builds the engine: loads the precompiled pack, reads and compiles custom rules, removes
+         * disabled rules.
          *
-         * @throws RuleCompilationException                         when custom rules do not compile
-         * @throws org.familyengagement.errors.InvalidPolicyException when a rule to disable does not exist
+         * @throws RuleCompilationException when a custom rule source cannot be read, does not
+         *                                  compile, or declares a rule whose id is not kebab-case
+         *                                  or is already taken; every error, by source and line
+         * @throws UnknownRuleException     when a rule to disable (by the policy or {@link #disable})
+         *                                  is none of the engine's
          */
         public RuleEngine build() {
-            return PackBuilder.build(List.copyOf(sources), policy, Set.copyOf(disabled), locale,
+            Pack pack = PackBuilder.build(List.copyOf(sources), policy, policySource, List.copyOf(disabled),
                     new Limits(maxRuleFirings, timeLimit));
+            return new RuleEngine(pack, locale);
         }
     }
-
-    /** One DRL source of custom rules. */
-    record RuleSource(String name, String drl) {
-    }
-
-    /** The firing and time limits of an evaluation. */
-    record Limits(long maxRuleFirings, java.time.Duration timeLimit) {
-        static final Limits DEFAULT = new Limits(10_000_000L, java.time.Duration.ofMinutes(10));
-    }
-
 }

@@ -3,13 +3,16 @@ package org.familyengagement.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.familyengagement.errors.InvalidPolicyException;
+import org.familyengagement.errors.Problem;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
@@ -20,8 +23,9 @@ import org.familyengagement.model.Preference;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.internal.PackBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleEngineTest {
     private static final Instant AS_OF = Instant.parse("2026-11-20T23:00:00Z");
@@ -40,7 +44,12 @@ class RuleEngineTest {
         // Fails when kie-maven-plugin silently generated no executable model.
         assertThat(PackBuilder.loadModel().getRules()).isNotEmpty();
         RuleEngine engine = RuleEngine.builder().build();
-        assertThat(engine.catalog().ids()).containsExactlyElementsOf(RuleIds.BUILT_IN);
+        // By category, then in the order each file declares its rules: the order of docs/rules.md.
+        assertThat(engine.catalog().ids()).containsExactly(RuleIds.UNANSWERED_INPUT, RuleIds.BROKEN_COMMITMENT,
+                RuleIds.DEFICIT_ONLY_CONTACT, RuleIds.LANGUAGE_MISMATCH, RuleIds.CHANNEL_MISMATCH,
+                RuleIds.OUTSIDE_REACHABLE_HOURS, RuleIds.PREFERENCE_UNRECORDED, RuleIds.ONE_WAY_ONLY,
+                RuleIds.UNREACHED_FAMILY, RuleIds.MESSAGE_OVERLOAD, RuleIds.GROUP_REACH_DISPARITY,
+                RuleIds.GROUP_RESPONSE_DISPARITY);
         assertThat(engine.catalog().rules()).allSatisfy(rule -> {
             assertThat(rule.builtIn()).isTrue();
             assertThat(rule.title()).isNotBlank();
@@ -73,7 +82,7 @@ class RuleEngineTest {
     @Test
     void disabledRulesDoNotRun() {
         RuleEngine engine = RuleEngine.builder()
-                .policy(Policy.defaults().withDisabledRules(java.util.Set.of(RuleIds.UNANSWERED_INPUT)))
+                .policy(Policy.defaults().withDisabledRules(List.of(RuleIds.UNANSWERED_INPUT)))
                 .disable(RuleIds.GROUP_REACH_DISPARITY)
                 .build();
 
@@ -84,14 +93,73 @@ class RuleEngineTest {
     }
 
     @Test
-    void disablingAnUnknownRuleIsAPolicyError() {
+    void theRuleIdConstantsNameExactlyTheBuiltInRules() throws IllegalAccessException {
+        List<String> constants = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field field : RuleIds.class.getFields()) {
+            constants.add((String) field.get(null));
+        }
+
+        assertThat(constants).containsExactlyInAnyOrderElementsOf(RuleEngine.builder().build().catalog().ids());
+    }
+
+    @Test
+    void disablingAnUnknownRuleNamesWhereItWasAsked() {
         assertThatThrownBy(() -> RuleEngine.builder()
-                .policy(Policy.defaults().withDisabledRules(java.util.Set.of("no-such-rule"))).build())
-                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
-                        .singleElement().satisfies(p -> {
-                            assertThat(p.pointer()).isEqualTo("/disabledRules/0");
-                            assertThat(p.message()).startsWith("no rule \"no-such-rule\"; known rules: ");
-                        }));
+                .policy(Policy.defaults().withDisabledRules(List.of("message-overload", "mesage-overload")))
+                .disable("no-such-rule")
+                .build())
+                .isInstanceOfSatisfying(UnknownRuleException.class, e -> {
+                    assertThat(e.policySource()).isEmpty();
+                    assertThat(e.inPolicy()).singleElement().satisfies(p -> {
+                        assertThat(p.pointer()).isEqualTo("/disabledRules/1");
+                        assertThat(p.message()).startsWith(
+                                "no rule \"mesage-overload\"; did you mean \"message-overload\"?; known rules: ");
+                    });
+                    assertThat(e.inDisable()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                            .startsWith("no rule \"no-such-rule\"; known rules: broken-commitment, ");
+                    assertThat(e.getMessage()).startsWith("Unknown rule ids (2):");
+                });
+    }
+
+    @Test
+    void aPolicyFileDisablingACustomRuleWorksAndItsUnknownIdsPointIntoIt(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, "disabledRules: [welcome-call, mesage-overload]\n");
+        String drl = """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+                rule "welcome-call"
+                    @category("REACH") @severity("LOW")
+                when
+                    $h : FamilyHistory( contacts.isEmpty() )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """;
+
+        assertThatThrownBy(() -> RuleEngine.builder().policy(policy).addRules("district.drl", drl).build())
+                .isInstanceOfSatisfying(UnknownRuleException.class, e -> {
+                    assertThat(e.policySource()).contains(policy.toString());
+                    assertThat(e.inPolicy()).extracting(Problem::pointer).containsExactly("/disabledRules/1");
+                    assertThat(e.getMessage()).contains(policy + " /disabledRules/1: no rule \"mesage-overload\"");
+                });
+
+        Files.writeString(policy, "disabledRules: [welcome-call]\n");
+        RuleEngine engine = RuleEngine.builder().policy(policy).addRules("district.drl", drl).build();
+        assertThat(engine.catalog().ids()).doesNotContain("welcome-call").contains(RuleIds.UNANSWERED_INPUT);
+        assertThat(engine.policy().disabledRules()).containsExactly("welcome-call");
+    }
+
+    @Test
+    void aMissingRuleFileIsACompileErrorOfThatFile(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.drl");
+
+        assertThatThrownBy(() -> RuleEngine.builder().addRules(missing).addRulesFromClasspath("nowhere/rules.drl").build())
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new RuleCompilationException.CompileError(missing.toString(), 0, "no such file"),
+                        new RuleCompilationException.CompileError("nowhere/rules.drl", 0,
+                                "no such resource on the class path")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Direction;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Tone;
 
@@ -21,11 +22,11 @@ public final class ContactSpec implements FactSpec<Contact> {
     private Instant at;
     private Channel channel;
     private Mode mode = Mode.PERSONAL;
-    private Tone tone = Tone.NEUTRAL;
+    private Tone tone;
     private String studentId;
     private String staffId;
     private String language;
-    private boolean interpreted;
+    private Interpretation interpretation = Interpretation.NONE;
     private boolean delivered = true;
     private boolean awaitsReply;
     private String replyTo;
@@ -84,9 +85,14 @@ public final class ContactSpec implements FactSpec<Contact> {
         return this;
     }
 
-    /** It was interpreted or translated into the family's language. */
+    /** It was interpreted or translated into the family's language by a qualified interpreter. */
     public ContactSpec interpreted() {
-        this.interpreted = true;
+        return interpretation(Interpretation.QUALIFIED);
+    }
+
+    /** What interpretation it had. */
+    public ContactSpec interpretation(Interpretation value) {
+        this.interpretation = value;
         return this;
     }
 
@@ -119,7 +125,12 @@ public final class ContactSpec implements FactSpec<Contact> {
 
     @Override
     public Contact build() {
-        return new Contact(id, familyId, studentId, staffId, at, direction, channel, mode, tone, language,
-                interpreted, delivered, awaitsReply, replyTo);
+        Contact.Builder contact = Contact.builder(id, familyId, at, direction, channel).studentId(studentId)
+                .staffId(staffId).mode(mode).tone(tone).language(language).interpretation(interpretation)
+                .awaitsReply(awaitsReply).replyTo(replyTo);
+        if (!delivered) {
+            contact.delivered(false);
+        }
+        return contact.build();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Preference;
@@ -143,8 +144,8 @@ final class Explain {
         if (contact.replyTo() != null) {
             text.append("  replyTo ").append(contact.replyTo());
         }
-        if (contact.interpreted()) {
-            text.append("  interpreted");
+        if (contact.interpretation() != Interpretation.NONE) {
+            text.append("  interpreted ").append(contact.interpretation());
         }
         if (contact.staffId() != null) {
             text.append("  staff ").append(contact.staffId());

@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import org.familyengagement.errors.Suggestions;
-import org.familyengagement.io.PolicyReader;
+import org.familyengagement.internal.Suggestions;
 import org.familyengagement.policy.Policy;
-import org.familyengagement.report.RuleIds;
 import org.familyengagement.rules.RuleEngine;
 
 /**
@@ -98,10 +93,8 @@ public final class RuleVerifier {
      * thread-safe; the verifier it builds is.
      */
     public static final class Builder {
-        private final List<Consumer<RuleEngine.Builder>> sources = new ArrayList<>();
-        private final Set<String> disabled = new LinkedHashSet<>();
-        private Function<Set<String>, Policy> policy = known -> Policy.defaults();
-        private Locale locale = Locale.ENGLISH;
+        private final List<Consumer<RuleEngine.Builder>> options = new ArrayList<>();
+        private Path policyFile;
 
         private Builder() {
         }
@@ -109,7 +102,8 @@ public final class RuleVerifier {
         /** The thresholds to apply; {@link Policy#defaults()} unless set. */
         public Builder policy(Policy value) {
             Objects.requireNonNull(value, "policy must not be null");
-            this.policy = known -> value;
+            this.policyFile = null;
+            options.add(b -> b.policy(value));
             return this;
         }
 
@@ -118,34 +112,21 @@ public final class RuleVerifier {
          * {@code disabledRules} may name custom rules added to this builder.
          */
         public Builder policy(Path file) {
-            Objects.requireNonNull(file, "policy file must not be null");
-            this.policy = known -> {
-                try {
-                    return PolicyReader.read(file, known);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read policy file " + file, e);
-                }
-            };
-            return this;
-        }
-
-        /** A policy read from known rule ids when the verifier is built (scenario files). */
-        Builder policy(Function<Set<String>, Policy> reader) {
-            this.policy = Objects.requireNonNull(reader, "policy reader must not be null");
+            this.policyFile = Objects.requireNonNull(file, "policy file must not be null");
             return this;
         }
 
         /** Adds a DRL file of custom rules. */
         public Builder addRules(Path drlFile) {
             Objects.requireNonNull(drlFile, "drlFile must not be null");
-            sources.add(b -> b.addRules(drlFile));
+            options.add(b -> b.addRules(drlFile));
             return this;
         }
 
         /** Adds a DRL resource of custom rules from the class path, for example {@code district/iep.drl}. */
         public Builder addRulesFromClasspath(String resource) {
             Objects.requireNonNull(resource, "resource must not be null");
-            sources.add(b -> b.addRulesFromClasspath(resource));
+            options.add(b -> b.addRulesFromClasspath(resource));
             return this;
         }
 
@@ -153,21 +134,21 @@ public final class RuleVerifier {
         public Builder addRules(String sourceName, String drl) {
             Objects.requireNonNull(sourceName, "sourceName must not be null");
             Objects.requireNonNull(drl, "drl must not be null");
-            sources.add(b -> b.addRules(sourceName, drl));
+            options.add(b -> b.addRules(sourceName, drl));
             return this;
         }
 
         /** Switches rules off by id. */
         public Builder disable(String... ruleIds) {
-            for (String id : ruleIds) {
-                disabled.add(Objects.requireNonNull(id, "rule id must not be null"));
-            }
+            List<String> ids = List.of(ruleIds);
+            options.add(b -> b.disable(ids.toArray(String[]::new)));
             return this;
         }
 
         /** The language of finding messages; English unless set. */
         public Builder locale(Locale value) {
-            this.locale = Objects.requireNonNull(value, "locale must not be null");
+            Objects.requireNonNull(value, "locale must not be null");
+            options.add(b -> b.locale(value));
             return this;
         }
 
@@ -175,23 +156,21 @@ public final class RuleVerifier {
          * Builds the engine and the verifier.
          *
          * @throws org.familyengagement.rules.RuleCompilationException when custom rules do not compile
-         * @throws org.familyengagement.errors.InvalidPolicyException  when the policy is invalid
+         * @throws org.familyengagement.errors.InvalidPolicyException  when the policy file is invalid
+         * @throws org.familyengagement.rules.UnknownRuleException      when a rule to disable does not exist
+         * @throws UncheckedIOException                                 when the policy file cannot be read
          */
         public RuleVerifier build() {
-            Set<String> known = new LinkedHashSet<>(RuleIds.BUILT_IN);
-            if (!sources.isEmpty()) {
-                // Custom rule ids are known only once their DRL is compiled.
-                known.addAll(engineBuilder().build().catalog().ids());
+            RuleEngine.Builder builder = RuleEngine.builder();
+            options.forEach(option -> option.accept(builder));
+            if (policyFile != null) {
+                try {
+                    builder.policy(policyFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read policy file " + policyFile, e);
+                }
             }
-            RuleEngine.Builder builder = engineBuilder().policy(policy.apply(Set.copyOf(known)))
-                    .disable(disabled.toArray(String[]::new));
             return new RuleVerifier(builder.build());
-        }
-
-        private RuleEngine.Builder engineBuilder() {
-            RuleEngine.Builder builder = RuleEngine.builder().locale(locale);
-            sources.forEach(source -> source.accept(builder));
-            return builder;
         }
     }
 }

@@ -30,6 +30,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.rules.RuleCompilationException;
+import org.familyengagement.rules.UnknownRuleException;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -209,7 +210,7 @@ public final class ScenarioRunner {
         }
         if (inline != null) {
             if (!inline.isObject()) {
-                problems.add(new Problem("/dataset", "must be a dataset object (see FACT-MODEL.md)"));
+                problems.add(new Problem("/dataset", "must be a dataset object (see docs/fact-model.md)"));
                 return null;
             }
             try {
@@ -280,17 +281,19 @@ public final class ScenarioRunner {
         }
         RuleVerifier.Builder builder = RuleVerifier.builder();
         rules.forEach(builder::addRules);
-        if (policyText != null) {
-            String text = policyText;
-            builder.policy(known -> PolicyReader.readString(text, known));
-        }
+        String prefix = policyPointerPrefix;
         try {
+            if (policyText != null) {
+                builder.policy(PolicyReader.readString(policyText));
+            }
             RuleVerifier verifier = builder.build();
             VERIFIERS.putIfAbsent(key, verifier);
             return verifier;
         } catch (InvalidPolicyException e) {
-            String prefix = policyPointerPrefix;
             e.problems().forEach(p -> problems.add(new Problem(prefix + p.pointer(), p.message())));
+        } catch (UnknownRuleException e) {
+            // The engine knows every rule, custom ones included, so it is the one to say an id is unknown.
+            e.inPolicy().forEach(p -> problems.add(new Problem(prefix + p.pointer(), p.message())));
         } catch (RuleCompilationException e) {
             problems.add(new Problem("/rules", e.getMessage()));
         }

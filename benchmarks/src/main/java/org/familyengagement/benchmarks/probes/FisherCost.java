@@ -10,8 +10,8 @@ import org.familyengagement.benchmarks.Districts;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
 import org.familyengagement.policy.Policy;
-import org.familyengagement.rules.EvaluationContext;
-import org.familyengagement.rules.FamilyHistory;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
 
 /**
  * What one Fisher exact test costs for each comparison the group rules make, and how many of the
@@ -37,9 +37,9 @@ public final class FisherCost {
             FamilyHistory history = new FamilyHistory(family, dataset.contactsOf(family.id()),
                     dataset.commitmentsOf(family.id()), context);
             family.groups().forEach((dimension, label) -> {
-                add(reach, dimension, label, 1, history.reachedCount(), 1);
-                add(response, dimension, label, history.dueInputCount(), history.answeredOnTimeCount(),
-                        history.hasDueInputCount());
+                add(reach, dimension, label, 1, history.isReachedTwoWay() ? 1 : 0, 1);
+                int due = history.dueInputs().size();
+                add(response, dimension, label, due, history.answeredOnTimeCount(), due > 0 ? 1 : 0);
             });
         }
         for (Map.Entry<String, Map<String, Map<String, int[]>>> measure : List.of(Map.entry("reach", reach),

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.familyengagement.benchmarks.Districts;
 import org.familyengagement.benchmarks.PlainFloor;
 import org.familyengagement.model.Dataset;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.rules.RuleEngine;
 
 /**
@@ -28,7 +28,7 @@ public final class PackBreakdown {
         engines.put("three rules", keeping(PlainFloor.RULES.toArray(String[]::new)));
         engines.put("three minus group", keeping(RuleIds.UNANSWERED_INPUT, RuleIds.DEFICIT_ONLY_CONTACT));
         engines.put("group-reach only", keeping(RuleIds.GROUP_REACH_DISPARITY));
-        List<String> familyRules = new ArrayList<>(RuleIds.BUILT_IN);
+        List<String> familyRules = new ArrayList<>(RuleEngine.builder().build().catalog().ids());
         familyRules.removeAll(List.of(RuleIds.GROUP_REACH_DISPARITY, RuleIds.GROUP_RESPONSE_DISPARITY));
         engines.put("whole pack minus equity", keeping(familyRules.toArray(String[]::new)));
         engines.put("whole pack", RuleEngine.builder().build());
@@ -42,7 +42,7 @@ public final class PackBreakdown {
     }
 
     private static RuleEngine keeping(String... ruleIds) {
-        List<String> off = new ArrayList<>(RuleIds.BUILT_IN);
+        List<String> off = new ArrayList<>(RuleEngine.builder().build().catalog().ids());
         off.removeAll(List.of(ruleIds));
         return RuleEngine.builder().disable(off.toArray(String[]::new)).build();
     }

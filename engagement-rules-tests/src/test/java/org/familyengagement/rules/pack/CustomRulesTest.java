@@ -23,7 +23,7 @@ import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.familyengagement.report.Severity;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleCompilationException;
@@ -45,10 +45,10 @@ class CustomRulesTest {
             import org.familyengagement.model.Channel;
             import org.familyengagement.model.Contact;
             import org.familyengagement.model.Direction;
-            import org.familyengagement.rules.FamilyHistory;
+            import org.familyengagement.rules.drl.FamilyHistory;
             import org.familyengagement.rules.pack.IepMeeting;
 
-            global org.familyengagement.rules.Findings findings;
+            global org.familyengagement.rules.drl.Findings findings;
             """;
 
     /** A family with concerns but no positive two-way contact: a stricter deficit rule. */
@@ -63,7 +63,7 @@ class CustomRulesTest {
                 $h : FamilyHistory( twoWayPositives.isEmpty(), !twoWayConcerns.isEmpty() )
             then
                 findings.forFamily(kcontext, $h.familyId())
-                        .evidenceAll($h.twoWayConcerns())
+                        .evidence($h.twoWayConcerns())
                         .with("days", 30)
                         .with("concerns", $h.twoWayConcerns().size())
                         .report();
@@ -133,7 +133,8 @@ class CustomRulesTest {
     void aCustomRuleIsInTheCatalogAsNotBuiltIn() {
         RuleEngine engine = RuleEngine.builder().addRules("district/strengths.drl", NO_POSITIVE_NOTE).build();
 
-        assertThat(engine.catalog().ids()).containsSubsequence(RuleIds.BUILT_IN).endsWith("no-positive-note");
+        List<String> builtIn = RuleEngine.builder().build().catalog().ids();
+        assertThat(engine.catalog().ids()).containsSubsequence(builtIn).endsWith("no-positive-note");
         assertThat(engine.catalog().rule("no-positive-note")).get().satisfies(rule -> {
             assertThat(rule.builtIn()).isFalse();
             assertThat(rule.title()).isEqualTo("No positive note in the window");
@@ -141,7 +142,7 @@ class CustomRulesTest {
             assertThat(rule.severity()).isEqualTo(Severity.LOW);
         });
         assertThat(engine.catalog().rules()).filteredOn(RuleInfo::builtIn).extracting(RuleInfo::id)
-                .containsExactlyElementsOf(RuleIds.BUILT_IN);
+                .containsExactlyElementsOf(builtIn);
     }
 
     @Test
@@ -149,7 +150,7 @@ class CustomRulesTest {
         RuleEngine byBuilder = RuleEngine.builder().addRules("district/strengths.drl", NO_POSITIVE_NOTE)
                 .disable("no-positive-note").build();
         RuleEngine byPolicy = RuleEngine.builder().addRules("district/strengths.drl", NO_POSITIVE_NOTE)
-                .policy(Policy.defaults().withDisabledRules(Set.of("no-positive-note"))).build();
+                .policy(Policy.defaults().withDisabledRules(List.of("no-positive-note"))).build();
 
         for (RuleEngine engine : List.of(byBuilder, byPolicy)) {
             assertThat(engine.catalog().ids()).doesNotContain("no-positive-note");
@@ -180,7 +181,7 @@ class CustomRulesTest {
                 """;
         String oneError = """
                 package district.other;
-                import org.familyengagement.rules.FamilyHistory;
+                import org.familyengagement.rules.drl.FamilyHistory;
 
                 rule "syntax"
                 when

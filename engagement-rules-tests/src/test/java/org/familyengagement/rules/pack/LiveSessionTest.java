@@ -33,6 +33,7 @@ import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Staff;
 import org.familyengagement.model.Tone;
@@ -359,7 +360,7 @@ class LiveSessionTest {
             return builder.mode(oneOf(random, Mode.values()))
                     .tone(oneOf(random, Tone.values()))
                     .language(oneOf(random, new String[] {null, "en", "es", "es-MX", "so", "vi", "zh-Hant", "zh-Hans"}))
-                    .interpreted(random.nextInt(5) == 0)
+                    .interpretation(random.nextInt(5) == 0 ? Interpretation.QUALIFIED : Interpretation.NONE)
                     .delivered(random.nextInt(5) != 0);
         }
 

@@ -22,6 +22,8 @@ import org.familyengagement.sample.SampleDistrict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Custom DRL that misbehaves: a consequence that throws, rules that re-activate themselves
@@ -39,10 +41,10 @@ class MisbehavingRulesTest {
     private static final String HEADER = """
             package district.hardening;
 
-            import org.familyengagement.rules.FamilyHistory;
+            import org.familyengagement.rules.drl.FamilyHistory;
             import org.familyengagement.rules.hardening.Gate;
 
-            global org.familyengagement.rules.Findings findings;
+            global org.familyengagement.rules.drl.Findings findings;
 
             declare Counter
                 value : int
@@ -277,6 +279,35 @@ class MisbehavingRulesTest {
         RuleEngine engine = RuleEngine.builder().addRules("district/bad-condition.drl", BAD_CONDITION).build();
 
         assertThat(evaluationFailure(engine).ruleId()).isEqualTo("district-bad-condition");
+    }
+
+    /** Conditions of every shape a district developer might write, each throwing as it is evaluated. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "$h : FamilyHistory( familyId.substring(100).length() > 0 )",
+        "$h : FamilyHistory() FamilyHistory( this != $h, familyId.substring(100) == $h.familyId )",
+        "$h : FamilyHistory() eval( $h.familyId().substring(100).isEmpty() )",
+        "$h : FamilyHistory() $c : org.familyengagement.model.Contact() from $h.contacts().subList(5, 3)",
+        "$h : FamilyHistory() Number( intValue > 0 ) from accumulate( $x : FamilyHistory( this == $h ),"
+                + " sum( $x.familyId().substring(100).length() ) )",
+        "$h : FamilyHistory( contacts.get(100000) != null )",
+    })
+    void aConditionOfAnyShapeThatThrowsIsNamed(String condition) {
+        String drl = HEADER + """
+                rule "district-throwing-condition"
+                    @category("REACH") @severity("LOW")
+                when
+                    %s
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """.formatted(condition);
+        RuleEngine engine = RuleEngine.builder().addRules("district/throwing-condition.drl", drl).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).as(e.getMessage()).isEqualTo("district-throwing-condition");
+        assertThat(e.getMessage()).startsWith("rule \"district-throwing-condition\" failed: ");
     }
 
     @Test

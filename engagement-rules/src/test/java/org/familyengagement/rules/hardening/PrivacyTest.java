@@ -65,7 +65,7 @@ class PrivacyTest {
     @Test
     void theCaptureSeesTheLibrarysDebugLines() {
         // Without this, an empty capture would make every other test here pass.
-        assertThat(logs).contains("DEBUG org.familyengagement.rules.PackBuilder - Rule engine built in");
+        assertThat(logs).contains("DEBUG org.familyengagement.rules.internal.PackBuilder - Rule engine built in");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.familyengagement.report.Report;
-import org.familyengagement.report.RuleIds;
+import org.familyengagement.rules.RuleIds;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingExampleTest {

@@ -1,0 +1,51 @@
+package org.familyengagement.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.ibm.icu.text.DecimalFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * How every output writes the figures of a group finding, so a finding message, a text report
+ * and any other view say the same thing. A finding holds because its ratio and p-value are
+ * <em>below</em> thresholds, so both are cut, never rounded: a ratio of 0.7994 reads "0.79"
+ * (rounding would show "0.80" against a threshold of 0.8), a p of 0.04997 reads "0.0499".
+ * Thread-safe.
+ */
+public final class Figures {
+    /** The smallest p-value written as a number; smaller ones read "p < 0.001". */
+    public static final double SMALLEST_P = 0.001;
+
+    private Figures() {
+    }
+
+    /** A ratio with two decimals, cut: {@code 0.79}, {@code 0,79} in Spanish. */
+    public static String ratio(double ratio, Locale locale) {
+        return cut(ratio, "#0.00", locale);
+    }
+
+    /** A p-value as {@code p = 0.0499} (three significant digits, cut), or {@code p < 0.001} below that. */
+    public static String pValue(double p, Locale locale) {
+        if (p < SMALLEST_P) {
+            return "p < " + cut(SMALLEST_P, "0.###", locale);
+        }
+        return "p = " + cut(p, "@##", locale);
+    }
+
+    /** A rate as a whole percentage, rounded half-even: {@code 64%}, {@code 64 %} in Spanish. */
+    public static String percent(double rate, Locale locale) {
+        return NumberFormat.getPercentInstance(ULocale.forLocale(Objects.requireNonNull(locale, "locale")))
+                .format(rate);
+    }
+
+    private static String cut(double value, String pattern, Locale locale) {
+        DecimalFormat format = (DecimalFormat) NumberFormat.getInstance(
+                ULocale.forLocale(Objects.requireNonNull(locale, "locale")));
+        format.applyPattern(pattern);
+        format.setRoundingMode(BigDecimal.ROUND_DOWN);
+        return format.format(value);
+    }
+}

@@ -1,0 +1,146 @@
+package org.familyengagement.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.familyengagement.model.Evidence;
+import org.familyengagement.report.Figures;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
+import org.familyengagement.report.Metrics;
+import org.familyengagement.rules.drl.Findings;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The {@code findings} global: in batch evaluation it collects findings into a list; in a live
+ * session it inserts them logically, so they retract when their conditions stop holding.
+ */
+public final class FindingCollector implements Findings {
+    private final RuleMetadata metadata;
+    private final Messages messages;
+    private final List<Finding> collected;
+    private final boolean live;
+
+    private FindingCollector(RuleMetadata metadata, Messages messages, boolean live) {
+        this.metadata = metadata;
+        this.messages = messages;
+        this.live = live;
+        this.collected = live ? null : new ArrayList<>();
+    }
+
+    /** Findings collected into a list: batch evaluation. */
+    static FindingCollector collecting(RuleMetadata metadata, Messages messages) {
+        return new FindingCollector(metadata, messages, false);
+    }
+
+    /** Findings inserted logically: live sessions. */
+    static FindingCollector logical(RuleMetadata metadata, Messages messages) {
+        return new FindingCollector(metadata, messages, true);
+    }
+
+    /** What a batch evaluation collected. */
+    List<Finding> collected() {
+        return collected;
+    }
+
+    @Override
+    public Builder forFamily(RuleContext kcontext, String familyId) {
+        return new FindingBuilder(kcontext, Objects.requireNonNull(familyId, "familyId"), null);
+    }
+
+    @Override
+    public Builder forGroup(RuleContext kcontext, Group group) {
+        return new FindingBuilder(kcontext, null, Objects.requireNonNull(group, "group"));
+    }
+
+    private void emit(RuleContext kcontext, Finding finding) {
+        if (live) {
+            kcontext.insertLogical(finding);
+        } else {
+            collected.add(finding);
+        }
+    }
+
+    private final class FindingBuilder implements Builder {
+        private final RuleContext kcontext;
+        private final String familyId;
+        private final Group group;
+        private final List<String> evidence = new ArrayList<>();
+        private final Map<String, Object> arguments = new LinkedHashMap<>();
+        private Metrics metrics;
+
+        private FindingBuilder(RuleContext kcontext, String familyId, Group group) {
+            this.kcontext = Objects.requireNonNull(kcontext, "kcontext");
+            this.familyId = familyId;
+            this.group = group;
+        }
+
+        @Override
+        public Builder evidence(Evidence... items) {
+            for (Evidence item : items) {
+                if (item != null) {
+                    evidence.add(item.id());
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public Builder evidence(Collection<? extends Evidence> items) {
+            for (Evidence item : items) {
+                if (item != null) {
+                    evidence.add(item.id());
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public Builder evidence(String... ids) {
+            for (String id : ids) {
+                if (id != null) {
+                    evidence.add(id);
+                }
+            }
+            return this;
+        }
+
+        @Override
+        public Builder with(String name, Object value) {
+            arguments.put(name, value);
+            return this;
+        }
+
+        @Override
+        public Builder metrics(Metrics value) {
+            this.metrics = value;
+            return this;
+        }
+
+        @Override
+        public void report() {
+            RuleMetadata.Info info = metadata.of(kcontext.getRule());
+            Map<String, Object> args = new LinkedHashMap<>(arguments);
+            if (group != null) {
+                args.putIfAbsent("dimension", group.dimension());
+                args.putIfAbsent("label", group.label());
+            }
+            if (metrics != null) {
+                args.putIfAbsent("n", metrics.n());
+                args.putIfAbsent("rate", metrics.rate());
+                args.putIfAbsent("referenceLabel", metrics.referenceLabel());
+                args.putIfAbsent("referenceRate", metrics.referenceRate());
+                args.putIfAbsent("ratio", Figures.ratio(metrics.ratio(), messages.locale()));
+                args.putIfAbsent("pValue", metrics.pValue());
+                args.putIfAbsent("p", Figures.pValue(metrics.pValue(), messages.locale()));
+            }
+            String message = messages.format(info, args);
+            emit(kcontext, new Finding(info.id(), info.category(), info.severity(), familyId, group,
+                    evidence, message, metrics));
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.familyengagement.rules.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.familyengagement.model.Family;
+import org.familyengagement.report.Group;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
+import org.familyengagement.rules.drl.GroupRate;
+import org.familyengagement.rules.drl.GroupRate.Measure;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * The group rules' tallies, counted in Java rather than in the rule network: per label, the
+ * families and how many were reached (REACH), and the due inputs, those answered on time and the
+ * families with a due input (RESPONSE). They enter the session as {@link GroupRate} facts, one per
+ * label and measure, which the comparison rules in {@code equity.drl} read.
+ *
+ * <p>A measure whose rule is not in the engine (disabled) is not counted and gets no facts. In a live session, a family's old contribution is subtracted and its
+ * new one added when its history is replaced; {@link #flush} then updates only the facts whose
+ * counts changed.
+ */
+final class GroupTallies {
+    static final String REACH_RULE = "group-reach-disparity";
+    static final String RESPONSE_RULE = "group-response-disparity";
+
+    private final boolean reach;
+    private final boolean response;
+    private EvaluationContext context;
+    /** Dimension, then label, in a stable order. */
+    private final Map<String, Map<String, Tally>> byDimension = new TreeMap<>();
+    /** Live sessions only: what each family adds to its labels' tallies. */
+    private final Map<String, int[]> contributions;
+    private boolean dirty;
+
+    private GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels, boolean live) {
+        this.reach = ruleIds.contains(REACH_RULE);
+        this.response = ruleIds.contains(RESPONSE_RULE);
+        this.context = context;
+        this.contributions = live ? new HashMap<>() : null;
+        for (Group label : labels) {
+            byDimension.computeIfAbsent(label.dimension(), k -> new TreeMap<>())
+                    .put(label.label(), new Tally(label));
+        }
+    }
+
+    /** Tallies for one batch evaluation by an engine with these rules. */
+    static GroupTallies batch(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
+        return new GroupTallies(context, ruleIds, labels, false);
+    }
+
+    /** Tallies kept in step with a live session of an engine with these rules. */
+    static GroupTallies live(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
+        return new GroupTallies(context, ruleIds, labels, true);
+    }
+
+    /** True when no group rule needs a tally. */
+    boolean isIdle() {
+        return !reach && !response;
+    }
+
+    /** Counts a family into its labels' tallies (batch, or a live session's first count). */
+    void add(FamilyHistory history) {
+        if (isIdle()) {
+            return;
+        }
+        int[] contribution = contribution(history);
+        if (contributions != null) {
+            contributions.put(history.familyId(), contribution);
+        }
+        apply(history.family(), contribution, 1);
+    }
+
+    /** Replaces a family's contribution with that of its new history (live sessions). */
+    void replace(FamilyHistory history) {
+        if (isIdle()) {
+            return;
+        }
+        int[] now = contribution(history);
+        int[] before = contributions.put(history.familyId(), now);
+        if (before != null && java.util.Arrays.equals(before, now)) {
+            return;
+        }
+        if (before != null) {
+            apply(history.family(), before, -1);
+        }
+        apply(history.family(), now, 1);
+    }
+
+    /** Forgets every count, before a recount at a new context (live sessions). */
+    void reset(EvaluationContext newContext) {
+        this.context = newContext;
+        contributions.clear();
+        for (Map<String, Tally> labels : byDimension.values()) {
+            for (Tally tally : labels.values()) {
+                tally.clear();
+            }
+        }
+        dirty = true;
+    }
+
+    /** Inserts one {@link GroupRate} per label and counted measure. */
+    void insertAll(KieSession session) {
+        for (Map<String, Tally> labels : byDimension.values()) {
+            for (Tally tally : labels.values()) {
+                if (reach) {
+                    tally.reachRate = tally.reachRate();
+                    tally.reachHandle = session.insert(tally.reachRate);
+                }
+                if (response) {
+                    tally.responseRate = tally.responseRate();
+                    tally.responseHandle = session.insert(tally.responseRate);
+                }
+                tally.changed = false;
+            }
+        }
+        dirty = false;
+    }
+
+    /** Updates the {@link GroupRate} facts whose counts changed since they were inserted or updated. */
+    void flush(KieSession session) {
+        if (!dirty) {
+            return;
+        }
+        for (Map<String, Tally> labels : byDimension.values()) {
+            for (Tally tally : labels.values()) {
+                if (!tally.changed) {
+                    continue;
+                }
+                if (reach) {
+                    GroupRate now = tally.reachRate();
+                    if (!now.equals(tally.reachRate)) {
+                        tally.reachRate = now;
+                        session.update(tally.reachHandle, now);
+                    }
+                }
+                if (response) {
+                    GroupRate now = tally.responseRate();
+                    if (!now.equals(tally.responseRate)) {
+                        tally.responseRate = now;
+                        session.update(tally.responseHandle, now);
+                    }
+                }
+                tally.changed = false;
+            }
+        }
+        dirty = false;
+    }
+
+    /** {@code {reached, due inputs, answered on time, has a due input}} for a family. */
+    private int[] contribution(FamilyHistory history) {
+        int[] c = new int[4];
+        if (reach) {
+            c[0] = history.isReachedTwoWay() ? 1 : 0;
+        }
+        if (response) {
+            int due = history.dueInputs().size();
+            if (due > 0) {
+                c[1] = due;
+                c[2] = history.answeredOnTimeCount();
+                c[3] = 1;
+            }
+        }
+        return c;
+    }
+
+    private void apply(Family family, int[] contribution, int sign) {
+        for (Map.Entry<String, String> group : family.groups().entrySet()) {
+            Map<String, Tally> labels = byDimension.get(group.getKey());
+            Tally tally = labels == null ? null : labels.get(group.getValue());
+            if (tally == null) {
+                // Labels are those of the session's families, which never change.
+                throw new IllegalStateException("no tally for " + group);
+            }
+            tally.families += sign;
+            tally.reached += sign * contribution[0];
+            tally.inputs += sign * contribution[1];
+            tally.answered += sign * contribution[2];
+            tally.asked += sign * contribution[3];
+            tally.changed = true;
+        }
+        dirty = true;
+    }
+
+    /** The counts of one label, and its facts in the session. */
+    private final class Tally {
+        private final Group label;
+        private int families;
+        private int reached;
+        private int inputs;
+        private int answered;
+        private int asked;
+        private boolean changed;
+        private GroupRate reachRate;
+        private GroupRate responseRate;
+        private FactHandle reachHandle;
+        private FactHandle responseHandle;
+
+        Tally(Group label) {
+            this.label = label;
+        }
+
+        void clear() {
+            families = 0;
+            reached = 0;
+            inputs = 0;
+            answered = 0;
+            asked = 0;
+            changed = true;
+        }
+
+        GroupRate reachRate() {
+            return GroupRate.of(Measure.REACH, label, families, reached, families, context.policy());
+        }
+
+        GroupRate responseRate() {
+            return GroupRate.of(Measure.RESPONSE, label, inputs, answered, asked, context.policy());
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package org.familyengagement.rules.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
+import org.familyengagement.model.Commitment;
+import org.familyengagement.model.Contact;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.District;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Staff;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Report;
+import org.familyengagement.rules.LiveSession;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/** The live session of {@link Pack#openSession}: see {@link LiveSession}. */
+final class LiveSessionImpl implements LiveSession {
+    private final KieSession session;
+    private final Limits limits;
+    private final District district;
+    private final Map<String, Family> families = new HashMap<>();
+    private final Set<String> staffIds = new HashSet<>();
+    private final Map<String, Contact> contactsById = new HashMap<>();
+    private final Map<String, Commitment> commitmentsById = new HashMap<>();
+    private final Map<String, List<Contact>> contactsByFamily = new HashMap<>();
+    private final Map<String, List<Commitment>> commitmentsByFamily = new HashMap<>();
+    private final Map<String, FactHandle> historyHandles;
+    private final Map<Object, FactHandle> extraHandles;
+    private final FindingTracker tracker = new FindingTracker();
+    private final GroupTallies tallies;
+    private final References.Index index = new References.Index() {
+        @Override
+        public District district() {
+            return district;
+        }
+
+        @Override
+        public Family family(String id) {
+            return families.get(id);
+        }
+
+        @Override
+        public boolean hasStaff(String id) {
+            return staffIds.contains(id);
+        }
+
+        @Override
+        public Contact contact(String id) {
+            return contactsById.get(id);
+        }
+    };
+    private EvaluationContext context;
+    private final FactHandle contextHandle;
+    private boolean closed;
+    /** Why an update failed, after which the session is closed. */
+    private RuntimeException failure;
+
+    LiveSessionImpl(KieSession session, Dataset dataset, EvaluationContext context, RuleMetadata metadata,
+                    FindingCollector findings, Collection<?> extraFacts, Limits limits) {
+        this.session = session;
+        this.limits = limits;
+        this.context = context;
+        this.district = dataset.district();
+        try {
+            session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
+            session.addEventListener(tracker);
+            for (Staff staff : dataset.staff()) {
+                staffIds.add(staff.id());
+            }
+            for (Contact contact : dataset.contacts()) {
+                contactsById.put(contact.id(), contact);
+            }
+            for (Commitment commitment : dataset.commitments()) {
+                commitmentsById.put(commitment.id(), commitment);
+            }
+            for (Family family : dataset.families()) {
+                families.put(family.id(), family);
+                contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
+                commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
+            }
+            tallies = GroupTallies.live(context, metadata.ids(), Sessions.groupLabels(dataset));
+            Sessions.Filled filled = Sessions.fill(session, dataset, context, tallies, family -> history(family.id()),
+                    extraFacts);
+            contextHandle = filled.context();
+            historyHandles = filled.histories();
+            extraHandles = filled.extraFacts();
+            fire();
+            tracker.clearChanges();
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+    }
+
+    @Override
+    public Instant asOf() {
+        return context.asOf();
+    }
+
+    @Override
+    public void addContact(Contact contact) {
+        checkOpen();
+        Objects.requireNonNull(contact, "contact must not be null");
+        if (contactsById.containsKey(contact.id())) {
+            throw invalid("/id", "contact " + Problem.quote(contact.id()) + " exists; use correctContact to change it");
+        }
+        Contact resolved = check(contact);
+        contactsById.put(resolved.id(), resolved);
+        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
+        refresh(resolved.familyId());
+        fire();
+    }
+
+    @Override
+    public void correctContact(Contact contact) {
+        checkOpen();
+        Objects.requireNonNull(contact, "contact must not be null");
+        Contact old = contactsById.get(contact.id());
+        if (old == null) {
+            throw invalid("/id", "no contact " + Problem.quote(contact.id()) + " to correct; use addContact");
+        }
+        Contact resolved = check(contact);
+        checkStillReferable(old, resolved);
+        contactsByFamily.get(old.familyId()).remove(old);
+        contactsById.put(resolved.id(), resolved);
+        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
+        refresh(old.familyId());
+        if (!old.familyId().equals(resolved.familyId())) {
+            refresh(resolved.familyId());
+        }
+        fire();
+    }
+
+    @Override
+    public void addCommitment(Commitment commitment) {
+        checkOpen();
+        Objects.requireNonNull(commitment, "commitment must not be null");
+        if (commitmentsById.containsKey(commitment.id())) {
+            throw invalid("/id", "commitment " + Problem.quote(commitment.id())
+                    + " exists; use correctCommitment to change it");
+        }
+        check(commitment);
+        commitmentsById.put(commitment.id(), commitment);
+        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        refresh(commitment.familyId());
+        fire();
+    }
+
+    @Override
+    public void correctCommitment(Commitment commitment) {
+        checkOpen();
+        Objects.requireNonNull(commitment, "commitment must not be null");
+        Commitment old = commitmentsById.get(commitment.id());
+        if (old == null) {
+            throw invalid("/id", "no commitment " + Problem.quote(commitment.id()) + " to correct; use addCommitment");
+        }
+        check(commitment);
+        commitmentsByFamily.get(old.familyId()).remove(old);
+        commitmentsById.put(commitment.id(), commitment);
+        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        refresh(old.familyId());
+        if (!old.familyId().equals(commitment.familyId())) {
+            refresh(commitment.familyId());
+        }
+        fire();
+    }
+
+    @Override
+    public void advanceTo(Instant asOf) {
+        checkOpen();
+        Objects.requireNonNull(asOf, "asOf must not be null");
+        context = context.at(asOf);
+        session.update(contextHandle, context);
+        tallies.reset(context);
+        for (String familyId : historyHandles.keySet()) {
+            refresh(familyId);
+        }
+        fire();
+    }
+
+    @Override
+    public void insertFact(Object fact) {
+        checkOpen();
+        Objects.requireNonNull(fact, "fact must not be null");
+        extraHandles.put(fact, session.insert(fact));
+        fire();
+    }
+
+    @Override
+    public void removeFact(Object fact) {
+        checkOpen();
+        FactHandle handle = extraHandles.remove(fact);
+        if (handle == null) {
+            throw new IllegalArgumentException("that fact is not in the session");
+        }
+        session.delete(handle);
+        fire();
+    }
+
+    @Override
+    public Report findings() {
+        checkOpen();
+        return new Report(context.asOf(), new ArrayList<>(tracker.current));
+    }
+
+    @Override
+    public List<Finding> findingsFor(String familyId) {
+        checkOpen();
+        List<Finding> found = new ArrayList<>(tracker.byFamily.getOrDefault(familyId, Set.of()));
+        found.sort(Finding.ORDER);
+        return found;
+    }
+
+    @Override
+    public Changes changes() {
+        checkOpen();
+        Changes changes = new Changes(sorted(tracker.added), sorted(tracker.removed));
+        tracker.clearChanges();
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            session.dispose();
+        }
+    }
+
+    /** Replaces a family's history, and its contribution to its labels' tallies. */
+    private void refresh(String familyId) {
+        FamilyHistory history = history(familyId);
+        session.update(historyHandles.get(familyId), history);
+        tallies.replace(history);
+    }
+
+    private FamilyHistory history(String familyId) {
+        return new FamilyHistory(families.get(familyId), contactsByFamily.get(familyId),
+                sortedCommitments(commitmentsByFamily.get(familyId)), context);
+    }
+
+    private static List<Commitment> sortedCommitments(List<Commitment> commitments) {
+        List<Commitment> sorted = new ArrayList<>(commitments);
+        sorted.sort(Dataset.BY_DUE);
+        return sorted;
+    }
+
+    /**
+     * Fires; a failure leaves the rule session half-fired, so the live session closes itself and
+     * refuses every later call rather than answer with partial findings.
+     */
+    private void fire() {
+        try {
+            tallies.flush(session);
+            Sessions.fire(session, limits);
+        } catch (RuntimeException e) {
+            failure = e;
+            close();
+            throw e;
+        }
+    }
+
+    private static void insertSorted(List<Contact> contacts, Contact contact) {
+        int at = Collections.binarySearch(contacts, contact, Dataset.BY_TIME);
+        contacts.add(at >= 0 ? at : -at - 1, contact);
+    }
+
+    /** Checks a contact's references, as a whole dataset would, and fills in the default language. */
+    private Contact check(Contact contact) {
+        List<Problem> problems = new ArrayList<>();
+        References.checkContact(contact, "", index, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        return contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact;
+    }
+
+    /**
+     * A correction must not break what names the contact: replies (same family, and the input must
+     * stay INBOUND) and commitments it fulfils (same family). Only the old family can hold them.
+     */
+    private void checkStillReferable(Contact old, Contact corrected) {
+        boolean movesFamily = !old.familyId().equals(corrected.familyId());
+        List<Problem> problems = new ArrayList<>();
+        if (movesFamily || corrected.isOutbound()) {
+            for (Contact other : contactsByFamily.get(old.familyId())) {
+                if (old.id().equals(other.replyTo()) && !other.id().equals(old.id())) {
+                    problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact "
+                            + Problem.quote(other.id()) + " replies to " + Problem.quote(old.id())
+                            + ", which must stay an INBOUND contact of family " + Problem.quote(old.familyId())));
+                }
+            }
+        }
+        if (movesFamily) {
+            for (Commitment commitment : commitmentsByFamily.get(old.familyId())) {
+                if (old.id().equals(commitment.fulfilledBy())) {
+                    problems.add(new Problem("/familyId", "commitment " + Problem.quote(commitment.id())
+                            + " is fulfilled by " + Problem.quote(old.id()) + ", which must stay with family "
+                            + Problem.quote(old.familyId())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+    }
+
+    private void check(Commitment commitment) {
+        List<Problem> problems = new ArrayList<>();
+        References.checkCommitment(commitment, "", index, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+    }
+
+    private static InvalidDatasetException invalid(String pointer, String message) {
+        return new InvalidDatasetException(List.of(new Problem(pointer, message)));
+    }
+
+    private void checkOpen() {
+        if (failure != null) {
+            throw new IllegalStateException("the live session closed itself when an update failed: "
+                    + failure.getMessage(), failure);
+        }
+        if (closed) {
+            throw new IllegalStateException("the live session is closed");
+        }
+    }
+
+    private static List<Finding> sorted(Collection<Finding> findings) {
+        List<Finding> list = new ArrayList<>(findings);
+        list.sort(Finding.ORDER);
+        return list;
+    }
+
+    /** Follows findings as truth maintenance inserts and retracts them. */
+    private static final class FindingTracker implements RuleRuntimeEventListener {
+        private final Set<Finding> current = new HashSet<>();
+        private final Map<String, Set<Finding>> byFamily = new HashMap<>();
+        private final Set<Finding> added = new LinkedHashSet<>();
+        private final Set<Finding> removed = new LinkedHashSet<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof Finding finding && current.add(finding)) {
+                if (finding.familyId() != null) {
+                    byFamily.computeIfAbsent(finding.familyId(), k -> new HashSet<>()).add(finding);
+                }
+                if (!removed.remove(finding)) {
+                    added.add(finding);
+                }
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof Finding finding && current.remove(finding)) {
+                if (finding.familyId() != null) {
+                    Set<Finding> ofFamily = byFamily.get(finding.familyId());
+                    ofFamily.remove(finding);
+                    if (ofFamily.isEmpty()) {
+                        byFamily.remove(finding.familyId());
+                    }
+                }
+                if (!added.remove(finding)) {
+                    removed.add(finding);
+                }
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            // Findings are never updated: truth maintenance only inserts and retracts them.
+        }
+
+        void clearChanges() {
+            added.clear();
+            removed.clear();
+        }
+    }
+}

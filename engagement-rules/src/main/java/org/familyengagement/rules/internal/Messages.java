@@ -1,0 +1,70 @@
+package org.familyengagement.rules.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import com.ibm.icu.text.MessageFormat;
+
+/**
+ * The texts of the rules in one language, from the bundle {@code org/familyengagement/rules/messages}:
+ * finding messages as ICU message patterns (plural-aware: "1 school day", "3 school days") under
+ * the rule id, and titles and rationales under {@code <id>.title} and {@code <id>.rationale}.
+ * English titles and rationales are the rules' own {@code @title} and {@code @rationale} in their
+ * DRL; other languages translate them in the bundle. A message pattern comes from the bundle,
+ * else from the rule's {@code @message}, else its title.
+ *
+ * <p>The bundle never falls back to the JVM's default locale, so output does not depend on the
+ * machine. Not thread-safe: one per session.
+ */
+final class Messages {
+    static final String BUNDLE = "org.familyengagement.rules.messages";
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final Map<String, MessageFormat> formats = new HashMap<>();
+
+    Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String format(RuleMetadata.Info rule, Map<String, Object> arguments) {
+        MessageFormat format = formats.computeIfAbsent(rule.id(), id -> new MessageFormat(pattern(rule), locale));
+        return format.format(arguments);
+    }
+
+    /** The message pattern of a rule in this language. */
+    String pattern(RuleMetadata.Info rule) {
+        String pattern = lookup(rule.id());
+        if (pattern != null) {
+            return pattern;
+        }
+        return rule.message() != null ? rule.message() : title(rule);
+    }
+
+    String title(RuleMetadata.Info rule) {
+        String title = lookup(rule.id() + ".title");
+        return title != null ? title : rule.title();
+    }
+
+    String rationale(RuleMetadata.Info rule) {
+        String rationale = lookup(rule.id() + ".rationale");
+        return rationale != null ? rationale : rule.rationale();
+    }
+
+    private String lookup(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException absent) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.familyengagement.rules.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Report;
+import org.familyengagement.rules.LiveSession;
+import org.familyengagement.rules.RuleInfo;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A built rule base with what judging needs besides: the effective policy, the rules' metadata
+ * and the limits. Immutable and thread-safe: every evaluation runs in a session of its own.
+ */
+public final class Pack {
+    private final KieBase kieBase;
+    private final Policy policy;
+    private final RuleMetadata metadata;
+    private final Limits limits;
+
+    Pack(KieBase kieBase, Policy policy, RuleMetadata metadata, Limits limits) {
+        this.kieBase = kieBase;
+        this.policy = policy;
+        this.metadata = metadata;
+        this.limits = limits;
+    }
+
+    /** The policy applied, with every disabled rule in {@code disabledRules}. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The rules it runs, in catalogue order, titled in a language. */
+    public List<RuleInfo> catalog(Locale locale) {
+        return metadata.catalog(new Messages(locale));
+    }
+
+    /** One batch evaluation: see {@code RuleEngine#evaluate}. */
+    public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
+        EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
+        FindingCollector findings = FindingCollector.collecting(metadata, new Messages(locale));
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
+            GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
+            Sessions.fill(session, dataset, context, tallies, family -> Sessions.history(dataset, family, context),
+                    extraFacts);
+            Sessions.fire(session, limits);
+            return new Report(asOf, findings.collected());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** A live session: see {@code RuleEngine#openSession}. */
+    public LiveSession openSession(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
+        return new LiveSessionImpl(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
+                dataset.district()), metadata, FindingCollector.logical(metadata, new Messages(locale)), extraFacts,
+                limits);
+    }
+}

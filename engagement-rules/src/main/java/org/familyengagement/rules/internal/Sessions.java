@@ -1,0 +1,226 @@
+package org.familyengagement.rules.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.core.phreak.RuleAgendaItem;
+import org.drools.kiesession.agenda.DefaultAgenda;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.Family;
+import org.familyengagement.model.Staff;
+import org.familyengagement.report.Group;
+import org.familyengagement.rules.EvaluationException;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+/** What batch evaluation and live sessions share: filling a session, and firing it within limits. */
+final class Sessions {
+    static final String FINDINGS_GLOBAL = "findings";
+    /**
+     * How Drools names the rule of a condition that failed, in its message: ConstraintEvaluationException
+     * says {@code [Rule "x" in file.drl]}, MVEL's PropertyAccessException {@code In Rule "x"}.
+     */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("(?:\\[|In )Rule \"([^\"]+)\"");
+
+    /** One daemon thread that halts sessions past their time limit. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "engagement-rules-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Sessions() {
+    }
+
+    /** What filling a session gave: the handles a live session keeps to replace facts later. */
+    record Filled(FactHandle context, Map<String, FactHandle> histories, Map<Object, FactHandle> extraFacts) {
+    }
+
+    /**
+     * Inserts the facts of a whole dataset, batch and live alike: the context, staff, one
+     * {@link FamilyHistory} per family (counted into the tallies as it goes), every group label
+     * (custom rules may read them; the group rules read the tallies), the tallies' rates, and the
+     * embedder's extra facts.
+     *
+     * @param histories makes a family's history (a live session keeps its own lists)
+     */
+    static Filled fill(KieSession session, Dataset dataset, EvaluationContext context, GroupTallies tallies,
+                       Function<Family, FamilyHistory> histories, Collection<?> extraFacts) {
+        FactHandle contextHandle = session.insert(context);
+        for (Staff staff : dataset.staff()) {
+            session.insert(staff);
+        }
+        Map<String, FactHandle> historyHandles = new HashMap<>();
+        for (Family family : dataset.families()) {
+            FamilyHistory history = histories.apply(family);
+            historyHandles.put(family.id(), session.insert(history));
+            tallies.add(history);
+        }
+        for (Group label : groupLabels(dataset)) {
+            session.insert(label);
+        }
+        tallies.insertAll(session);
+        Map<Object, FactHandle> extraHandles = new IdentityHashMap<>();
+        for (Object fact : extraFacts) {
+            extraHandles.put(fact, session.insert(fact));
+        }
+        return new Filled(contextHandle, historyHandles, extraHandles);
+    }
+
+    static FamilyHistory history(Dataset dataset, Family family, EvaluationContext context) {
+        return new FamilyHistory(family, dataset.contactsOf(family.id()), dataset.commitmentsOf(family.id()),
+                context);
+    }
+
+    /** Every label that some family carries, in a stable order. */
+    static Set<Group> groupLabels(Dataset dataset) {
+        Set<Group> labels = new TreeSet<>();
+        for (Family family : dataset.families()) {
+            family.groups().forEach((dimension, label) -> labels.add(new Group(dimension, label)));
+        }
+        return labels;
+    }
+
+    /**
+     * Fires the session's rules within the limits. A rule that throws, loops or runs past the time
+     * limit ends the evaluation with an {@link EvaluationException} that names it.
+     */
+    static void fire(KieSession session, Limits limits) {
+        FiringWatch watch = new FiringWatch();
+        session.addEventListener(watch);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicReference<String> runningAtLimit = new AtomicReference<>();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            runningAtLimit.set(watch.running);
+            timedOut.set(true);
+            session.halt();
+        }, limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            int max = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxRuleFirings());
+            int fired = session.fireAllRules(max);
+            if (timedOut.get()) {
+                // The rule whose consequence was running when the limit struck is to blame; between
+                // firings (a slow condition), the one that fired most.
+                String blamed = runningAtLimit.get() != null ? runningAtLimit.get() : watch.busiest();
+                throw new EvaluationException(blamed, "the evaluation ran longer than its time limit of "
+                        + limits.timeLimit() + "; rule \"" + blamed + "\" "
+                        + (runningAtLimit.get() != null ? "was running" : "fired most"));
+            }
+            if (fired >= max && session.fireAllRules(1) > 0) {
+                throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
+                        + limits.maxRuleFirings() + " times; \"" + watch.busiest()
+                        + "\" fired most, which usually means it keeps re-activating itself");
+            }
+        } catch (EvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            EvaluationException ours = findEvaluationException(e);
+            if (ours != null) {
+                throw ours;
+            }
+            String blamed = blamedRule(e);
+            if (blamed == null) {
+                blamed = ruleUnderEvaluation(session);
+            }
+            throw new EvaluationException(blamed, (blamed != null ? "rule \"" + blamed + "\"" : "a rule")
+                    + " failed: " + rootMessage(e), e);
+        } finally {
+            alarm.cancel(false);
+            session.removeEventListener(watch);
+        }
+    }
+
+    /**
+     * The rule an exception out of {@code fireAllRules} comes from: the consequence's own rule, or
+     * the rule a failed condition belongs to, which Drools names only in its message
+     * ({@code [Rule "x" in file.drl]}). Never merely the rule that fired last: a condition is
+     * evaluated between firings, so that rule is not to blame. {@code null} when unknown.
+     */
+    private static String blamedRule(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException consequence && consequence.getRule() != null) {
+                return consequence.getRule().getName();
+            }
+            Matcher named = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (named.find()) {
+                return named.group(1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rule whose conditions were being evaluated when one threw without naming it (a join, an
+     * {@code eval}, a {@code from} or an accumulate): Drools evaluates a rule's network lazily, just
+     * before firing it, with the rule's agenda item at the head of its group (it peeks, evaluates,
+     * then removes), so after the failure that item is still there. {@code null} when it is not.
+     */
+    private static String ruleUnderEvaluation(KieSession session) {
+        if (session instanceof StatefulKnowledgeSessionImpl impl && impl.getAgenda() instanceof DefaultAgenda agenda) {
+            RuleAgendaItem item = agenda.peekNextRule();
+            return item == null ? null : item.getRule().getName();
+        }
+        return null;
+    }
+
+    private static EvaluationException findEvaluationException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EvaluationException found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Remembers which rule is firing and how often each fired. */
+    private static final class FiringWatch extends DefaultAgendaEventListener {
+        private final Map<String, Integer> counts = new HashMap<>();
+        /** The rule whose consequence runs now, or null between firings; read by the watchdog thread. */
+        private volatile String running;
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            running = event.getMatch().getRule().getName();
+            counts.merge(running, 1, Integer::sum);
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            running = null;
+        }
+
+        String busiest() {
+            return counts.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+    }
+}
