@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 
+import org.familyengagement.internal.Bundle;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Severity;
 import org.familyengagement.rules.RuleInfo;
@@ -22,18 +21,24 @@ import org.familyengagement.rules.RuleInfo;
  * machine. Not thread-safe.
  */
 final class Texts {
-    static final String BUNDLE = "org.familyengagement.cli.text";
     /** The languages the bundle has, by primary language subtag. */
     static final List<String> LANGUAGES = List.of("en", "es");
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Bundle bundle;
     private final Map<String, MessageFormat> formats = new HashMap<>();
 
     private Texts(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundle.load(Texts.class::getResourceAsStream, "text", locale);
+    }
+
+    private String text(String key) {
+        String text = bundle.get(key);
+        if (text == null) {
+            throw new IllegalStateException("no text \"" + key + "\" in the CLI's bundle");
+        }
+        return text;
     }
 
     /** English. */
@@ -72,7 +77,7 @@ final class Texts {
     /** The message {@code key} with named arguments. */
     String format(String key, Map<String, Object> arguments) {
         MessageFormat format = formats.computeIfAbsent(key,
-                k -> new MessageFormat(bundle.getString(k), ULocale.forLocale(locale)));
+                k -> new MessageFormat(text(k), ULocale.forLocale(locale)));
         return format.format(arguments);
     }
 

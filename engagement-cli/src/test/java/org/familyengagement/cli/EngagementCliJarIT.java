@@ -45,7 +45,7 @@ class EngagementCliJarIT {
 
     @Test
     void auditsTheSampleDistrictAsText() throws Exception {
-        Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF);
+        Launcher.Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String out = run.out();
@@ -63,7 +63,7 @@ class EngagementCliJarIT {
         Files.copy(EngagementCliJarIT.class.getResourceAsStream("silent-family.drl"), drl);
         Path json = dir.resolve("findings.json");
 
-        Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF, "--format", "json",
+        Launcher.Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF, "--format", "json",
                 "--rules", drl.toString(), "--out", json.toString(), "--fail-on", "HIGH");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(EngagementCli.FINDINGS_AT_THRESHOLD);
@@ -74,10 +74,33 @@ class EngagementCliJarIT {
     }
 
     @Test
+    void aCustomRuleWithEvalPrintsNoDroolsHintToTheCoordinator(@TempDir Path dir) throws Exception {
+        Path drl = Files.writeString(dir.resolve("eval.drl"), """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+                rule "many-contacts"
+                    @category("REACH") @severity("LOW")
+                when
+                    $h : FamilyHistory()
+                    eval( $h.contacts().size() > 1000 )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """);
+
+        Launcher.Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF, "--rules", drl.toString(),
+                "--format", "json", "--out", dir.resolve("findings.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void reportsInvalidInputWithExitCode2AndNoStackTrace(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"schemaVersion\": 2 }");
 
-        Run run = java("validate", "--data", broken.toString());
+        Launcher.Run run = java("validate", "--data", broken.toString());
 
         assertThat(run.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
         assertThat(run.err()).startsWith("error: the dataset in " + broken + " is invalid").doesNotContain("\tat ");
@@ -85,38 +108,14 @@ class EngagementCliJarIT {
 
     @Test
     void validatesTheSampleDistrict() throws Exception {
-        Run run = java("validate", "--data", sample.toString());
+        Launcher.Run run = java("validate", "--data", sample.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith(sample + ": valid; 3,000 families, ");
     }
 
-    /** What one run of the jar did. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    /** Runs {@code java -jar engagement-cli.jar args...}, its output captured in files (no pipe can fill up). */
-    private static Run java(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("engagement-cli", ".out");
-        Path err = Files.createTempFile("engagement-cli", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
-            process.getOutputStream().close();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("java -jar " + jar + " " + String.join(" ", args) + " ran over two minutes");
-            }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    /** Runs {@code java -jar engagement-cli.jar args...}. */
+    private static Launcher.Run java(String... args) throws IOException, InterruptedException {
+        return Launcher.java(List.of("-jar", jar.toString()), args);
     }
 }

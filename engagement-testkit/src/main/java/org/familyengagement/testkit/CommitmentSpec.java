@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.familyengagement.model.District;
 import org.familyengagement.model.Commitment;
 
 /** A commitment being described: made two days before it is due unless told otherwise. Not thread-safe. */
@@ -16,7 +17,15 @@ public final class CommitmentSpec implements FactSpec<Commitment> {
     private String staffId;
     private String fulfilledBy;
 
-    CommitmentSpec(String id, String familyId, Instant dueBy, ZoneId zone) {
+    private final District district;
+
+    @Override
+    public District district() {
+        return district;
+    }
+
+    CommitmentSpec(String id, String familyId, Instant dueBy, ZoneId zone, District district) {
+        this.district = district;
         this.id = id;
         this.familyId = familyId;
         this.dueBy = dueBy;

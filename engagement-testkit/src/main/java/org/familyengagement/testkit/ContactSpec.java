@@ -3,6 +3,7 @@ package org.familyengagement.testkit;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.familyengagement.model.District;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Direction;
@@ -31,7 +32,11 @@ public final class ContactSpec implements FactSpec<Contact> {
     private boolean awaitsReply;
     private String replyTo;
 
-    ContactSpec(String id, String familyId, Instant at, Direction direction, Channel channel, ZoneId zone) {
+    private final District district;
+
+    ContactSpec(String id, String familyId, Instant at, Direction direction, Channel channel, ZoneId zone,
+                District district) {
+        this.district = district;
         this.id = id;
         this.familyId = familyId;
         this.at = at;
@@ -42,6 +47,11 @@ public final class ContactSpec implements FactSpec<Contact> {
 
     String id() {
         return id;
+    }
+
+    @Override
+    public District district() {
+        return district;
     }
 
     String familyId() {

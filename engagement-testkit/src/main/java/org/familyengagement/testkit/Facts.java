@@ -31,12 +31,15 @@ public final class Facts {
     /** The district of {@link #defaults()}: {@code d-1} in America/Chicago, English, no holidays. */
     public static final District DEFAULT_DISTRICT = District.of("d-1", DEFAULT_ZONE);
 
-    private static final Facts DEFAULTS = new Facts(DEFAULT_DISTRICT);
+    private static final Facts DEFAULTS = new Facts(DEFAULT_DISTRICT, false);
 
     private final District district;
+    /** Whether specs carry the district (Facts.in) or leave it to given(...) (Facts.defaults). */
+    private final boolean located;
 
-    private Facts(District district) {
+    private Facts(District district, boolean located) {
         this.district = district;
+        this.located = located;
     }
 
     /** Facts in the default district: {@code d-1}, America/Chicago, no holidays. */
@@ -44,9 +47,17 @@ public final class Facts {
         return DEFAULTS;
     }
 
-    /** Facts in a district: local times are read in its zone. */
+    /**
+     * Facts in a district: local times are read in its zone, and {@code given(...)} judges the
+     * specs made here in that district (its calendar included) without being passed it again.
+     */
     public static Facts in(District district) {
-        return new Facts(Objects.requireNonNull(district, "district must not be null"));
+        return new Facts(Objects.requireNonNull(district, "district must not be null"), true);
+    }
+
+    /** The district specs made here carry: see {@link FactSpec#district()}. */
+    private District spec() {
+        return located ? district : null;
     }
 
     /** Starts a district: {@code Facts.district("d-1", "America/Chicago").holidays("2026-11-11").build()}. */
@@ -54,14 +65,14 @@ public final class Facts {
         return new DistrictSpec(id, ZoneId.of(Objects.requireNonNull(timeZone, "timeZone must not be null")));
     }
 
-    /** The district these facts belong to; pass it to {@code given(...)} when it is not the default. */
+    /** The district these facts belong to. */
     public District district() {
         return district;
     }
 
     /** Starts a family with nothing recorded: no preference, no groups, no students. */
     public FamilySpec family(String id) {
-        return new FamilySpec(id);
+        return new FamilySpec(id, spec());
     }
 
     /** A teacher who speaks English and Spanish. */
@@ -105,11 +116,11 @@ public final class Facts {
     /** Any contact: the general form behind the shortcuts above. */
     public ContactSpec contact(String id, String familyId, String at, Direction direction, Channel channel) {
         return new ContactSpec(id, familyId, Times.parse(at, district.timeZone()), direction, channel,
-                district.timeZone());
+                district.timeZone(), spec());
     }
 
     /** A commitment due at a local time, made two days before unless {@link CommitmentSpec#madeAt} says otherwise. */
     public CommitmentSpec commitment(String id, String familyId, String dueBy) {
-        return new CommitmentSpec(id, familyId, Times.parse(dueBy, district.timeZone()), district.timeZone());
+        return new CommitmentSpec(id, familyId, Times.parse(dueBy, district.timeZone()), district.timeZone(), spec());
     }
 }

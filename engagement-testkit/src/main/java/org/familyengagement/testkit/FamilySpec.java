@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.familyengagement.model.District;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Preference;
@@ -31,8 +32,16 @@ public final class FamilySpec implements FactSpec<Family> {
     private boolean interpreter;
     private boolean hasPreference;
 
-    FamilySpec(String id) {
+    private final District district;
+
+    FamilySpec(String id, District district) {
         this.id = id;
+        this.district = district;
+    }
+
+    @Override
+    public District district() {
+        return district;
     }
 
     /** Prefers Spanish, by SMS. */

@@ -26,7 +26,8 @@ public final class GivenStep {
     }
 
     /**
-     * The facts: at most one {@link District} (default: {@link Facts#DEFAULT_DISTRICT}, America/Chicago),
+     * The facts: at most one {@link District} (default: the district of specs made by
+     * {@code Facts.in(district)}, else {@link Facts#DEFAULT_DISTRICT}, America/Chicago),
      * {@link Family}, {@link Staff}, {@link Contact}, {@link Commitment}, or their {@link FactSpec}s
      * (built here); collections and arrays of these are flattened. Any other object is an extra
      * fact for custom rules.
@@ -36,8 +37,12 @@ public final class GivenStep {
     public AsOfStep given(Object... facts) {
         Objects.requireNonNull(facts, "facts must not be null");
         List<Object> flat = new ArrayList<>();
-        flatten(facts, flat);
+        List<District> described = new ArrayList<>();
+        flatten(facts, flat, described);
         District district = null;
+        for (District d : described) {
+            flat.add(0, d);
+        }
         List<Family> families = new ArrayList<>();
         List<Staff> staff = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
@@ -47,7 +52,8 @@ public final class GivenStep {
             if (fact instanceof District d) {
                 if (district != null && !district.equals(d)) {
                     throw new IllegalArgumentException("given(...) has two districts: " + district.id() + " and "
-                            + d.id() + ". A verification judges one district.");
+                            + d.id() + " (a District given, or the district of Facts.in(...) that made a spec)."
+                            + " A verification judges one district.");
                 }
                 district = d;
             } else if (fact instanceof Family f) {
@@ -82,11 +88,12 @@ public final class GivenStep {
         Objects.requireNonNull(dataset, "dataset must not be null");
         Objects.requireNonNull(extraFacts, "extraFacts must not be null");
         List<Object> extra = new ArrayList<>();
-        flatten(extraFacts, extra);
+        flatten(extraFacts, extra, new ArrayList<>());
         return new AsOfStep(engine, ruleId, dataset, List.copyOf(extra));
     }
 
-    private static void flatten(Object[] facts, List<Object> into) {
+    /** Flattens facts into {@code into}, building specs; the districts specs were described in go to {@code districts}. */
+    private static void flatten(Object[] facts, List<Object> into, List<District> districts) {
         for (int i = 0; i < facts.length; i++) {
             Object fact = facts[i];
             if (fact == null) {
@@ -94,12 +101,15 @@ public final class GivenStep {
             }
             if (fact instanceof FactSpec<?> spec) {
                 into.add(spec.build());
+                if (spec.district() != null) {
+                    districts.add(spec.district());
+                }
             } else if (fact instanceof Iterable<?> many) {
                 List<Object> items = new ArrayList<>();
                 many.forEach(items::add);
-                flatten(items.toArray(), into);
+                flatten(items.toArray(), into, districts);
             } else if (fact instanceof Object[] many) {
-                flatten(many, into);
+                flatten(many, into, districts);
             } else {
                 into.add(fact);
             }

@@ -334,7 +334,13 @@ public final class ScenarioRunner {
             int before = problems.size();
             unknownFields(entry, pointer, EXPECTATION_FIELDS, problems);
             String ruleId = text(entry, "ruleId", pointer, true, problems);
-            if (ruleId != null && verifier != null) {
+            boolean disabled = ruleId != null && verifier != null
+                    && verifier.engine().policy().disabledRules().contains(ruleId);
+            if (disabled && present) {
+                problems.add(new Problem(pointer + "/ruleId", "rule \"" + ruleId + "\" cannot fire: the scenario's"
+                        + " policy disables it; expect its silence under \"expectNot\""));
+            } else if (ruleId != null && verifier != null && !disabled) {
+                // A disabled rule may be expected not to fire: the scenario documents the policy's choice.
                 try {
                     verifier.verifyThat(ruleId);
                 } catch (IllegalArgumentException e) {

@@ -67,6 +67,32 @@ class RuleVerifierTest {
         }
 
         @Test
+        void specsMadeInADistrictAreJudgedInItWithoutPassingItAgain() {
+            Facts withHoliday = Facts.in(Facts.district("d-1", "America/Chicago").holidays("2026-11-16").build());
+            // The question's district (and so its holiday) comes with the spec: Monday does not count.
+            VERIFIER.verifyThat("unanswered-input")
+                    .given(FAMILY, withHoliday.question("k-1", "f-1", FRIDAY_2PM))
+                    .asOf(WEDNESDAY_8AM)
+                    .doesNotFlag();
+            // Facts.defaults() specs carry no district: they take the one given.
+            VERIFIER.verifyThat("unanswered-input")
+                    .given(withHoliday.district(), FAMILY, question())
+                    .asOf(WEDNESDAY_8AM)
+                    .doesNotFlag();
+        }
+
+        @Test
+        void specsOfTwoDistrictsAreRefused() {
+            Facts withHoliday = Facts.in(Facts.district("d-1", "America/Chicago").holidays("2026-11-16").build());
+            Facts other = Facts.in(Facts.district("d-2", "America/Chicago").build());
+
+            assertThatThrownBy(() -> VERIFIER.verifyThat("unanswered-input")
+                    .given(withHoliday.question("k-1", "f-1", FRIDAY_2PM), other.family("f-1")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("given(...) has two districts");
+        }
+
+        @Test
         void flagsOnlyAndDoesNotFlagNameFamilies() {
             VERIFIER.verifyThat("unanswered-input")
                     .given(FAMILY, F.family("f-2"), F.family("f-3"), question(),

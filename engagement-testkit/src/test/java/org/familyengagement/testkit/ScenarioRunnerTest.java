@@ -27,7 +27,8 @@ class ScenarioRunnerTest {
         List<String> names = ScenarioRunner.fromDirectory(RESOURCES.resolve("scenarios"))
                 .map(DynamicTest::getDisplayName).toList();
         // data/commitments.json is in a subdirectory: a dataset that scenarios refer to, not a scenario.
-        assertThat(names).containsExactly("broken-commitment.json", "custom-rules.yaml", "stricter-policy.yaml",
+        assertThat(names).containsExactly("broken-commitment.json", "custom-rules.yaml",
+                "disabled-rule-stays-silent.yaml", "stricter-policy.yaml",
                 "unanswered-input.yaml");
     }
 
@@ -71,6 +72,26 @@ class ScenarioRunnerTest {
                 .isInstanceOf(InvalidScenarioException.class)
                 .hasMessageContaining("/expect/0/ruleId: No rule \"broken-comitment\"")
                 .hasMessageContaining("Did you mean \"broken-commitment\"?");
+    }
+
+    @Test
+    void aDisabledRuleCanBeExpectedSilentButNotExpectedToFire(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("disabled.yaml");
+        Files.copy(RESOURCES.resolve("scenarios/data/commitments.json"), dir.resolve("data.json"));
+        Files.writeString(file, """
+                asOf: "2026-11-18T08:00"
+                datasetFile: data.json
+                policy: { disabledRules: [broken-commitment] }
+                expect:
+                  - { ruleId: broken-commitment, familyId: f-1 }
+                expectNot:
+                  - { ruleId: broken-commitment, familyId: f-1 }
+                """);
+        assertThatThrownBy(() -> ScenarioRunner.run(file))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessageContaining("/expect/0/ruleId: rule \"broken-commitment\" cannot fire: the scenario's"
+                        + " policy disables it")
+                .hasMessageNotContaining("/expectNot/0");
     }
 
     @Test

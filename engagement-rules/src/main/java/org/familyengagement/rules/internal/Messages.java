@@ -3,10 +3,10 @@ package org.familyengagement.rules.internal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import com.ibm.icu.text.MessageFormat;
+import org.familyengagement.internal.Bundle;
+import org.familyengagement.rules.RuleEngine;
 
 /**
  * The texts of the rules in one language, from the bundle {@code org/familyengagement/rules/messages}:
@@ -20,16 +20,13 @@ import com.ibm.icu.text.MessageFormat;
  * machine. Not thread-safe: one per session.
  */
 final class Messages {
-    static final String BUNDLE = "org.familyengagement.rules.messages";
-
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Bundle bundle;
     private final Map<String, MessageFormat> formats = new HashMap<>();
 
     Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = Bundle.load(name -> RuleEngine.class.getResourceAsStream(name), "messages", locale);
     }
 
     Locale locale() {
@@ -61,10 +58,6 @@ final class Messages {
     }
 
     private String lookup(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException absent) {
-            return null;
-        }
+        return bundle.get(key);
     }
 }

@@ -1,0 +1,12 @@
+/**
+ * engagement-cli: the {@code audit}, {@code validate} and {@code rules} commands. An application,
+ * not an API: it exports nothing. The shaded {@code engagement-cli.jar} runs on the class path.
+ */
+module org.familyengagement.cli {
+    requires org.familyengagement.rules;
+    requires info.picocli;
+    requires com.ibm.icu;
+
+    // picocli fills the commands' options by reflection.
+    opens org.familyengagement.cli to info.picocli;
+}
