@@ -26,8 +26,9 @@ public final class GivenStep {
     }
 
     /**
-     * The facts: at most one {@link District} (default: the district of specs made by
-     * {@code Facts.in(district)}, else {@link Facts#DEFAULT_DISTRICT}, America/Chicago),
+     * The facts: at most one {@link District} (default: the district of the specs made by
+     * {@code Facts.in(district)}, else {@link Facts#DEFAULT_DISTRICT}, America/Chicago; a District
+     * given overrides the specs' own, holidays and all, when it has their time zone),
      * {@link Family}, {@link Staff}, {@link Contact}, {@link Commitment}, or their {@link FactSpec}s
      * (built here); collections and arrays of these are flattened. Any other object is an extra
      * fact for custom rules.
@@ -40,9 +41,6 @@ public final class GivenStep {
         List<District> described = new ArrayList<>();
         flatten(facts, flat, described);
         District district = null;
-        for (District d : described) {
-            flat.add(0, d);
-        }
         List<Family> families = new ArrayList<>();
         List<Staff> staff = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
@@ -52,8 +50,7 @@ public final class GivenStep {
             if (fact instanceof District d) {
                 if (district != null && !district.equals(d)) {
                     throw new IllegalArgumentException("given(...) has two districts: " + district.id() + " and "
-                            + d.id() + " (a District given, or the district of Facts.in(...) that made a spec)."
-                            + " A verification judges one district.");
+                            + d.id() + ". A verification judges one district.");
                 }
                 district = d;
             } else if (fact instanceof Family f) {
@@ -70,7 +67,15 @@ public final class GivenStep {
                 extra.add(fact);
             }
         }
-        District actual = district == null ? Facts.DEFAULT_DISTRICT : district;
+        District actual = district != null ? district : describedDistrict(described);
+        for (District d : described) {
+            if (!d.timeZone().equals(actual.timeZone())) {
+                throw new IllegalArgumentException("given(...) judges in district " + actual.id() + " ("
+                        + actual.timeZone() + "), but some facts were described in " + d.id() + " (" + d.timeZone()
+                        + "): their local times would mean other instants. Describe them with Facts.in(...) of"
+                        + " the district you give.");
+            }
+        }
         Dataset dataset;
         try {
             dataset = Dataset.of(actual, staff, families, contacts, commitments);
@@ -90,6 +95,23 @@ public final class GivenStep {
         List<Object> extra = new ArrayList<>();
         flatten(extraFacts, extra, new ArrayList<>());
         return new AsOfStep(engine, ruleId, dataset, List.copyOf(extra));
+    }
+
+    /**
+     * The district of specs made by {@code Facts.in(district)} when no District is given: it must be
+     * one; none means the default district.
+     */
+    private static District describedDistrict(List<District> described) {
+        District found = null;
+        for (District d : described) {
+            if (found != null && !found.equals(d)) {
+                throw new IllegalArgumentException("given(...) has two districts: " + found.id() + " and " + d.id()
+                        + " (the districts of Facts.in(...) that made its specs). A verification judges one district;"
+                        + " give the District to judge in.");
+            }
+            found = d;
+        }
+        return found != null ? found : Facts.DEFAULT_DISTRICT;
     }
 
     /** Flattens facts into {@code into}, building specs; the districts specs were described in go to {@code districts}. */
