@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -63,10 +65,21 @@ public final class PackBuilder {
     public static Pack build(List<RuleSource> sources, Policy policy, String policySource, Collection<String> disabled,
                              Limits limits) {
         long start = System.nanoTime();
-        InternalKnowledgeBase kieBase = (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(loadModel());
         Map<String, String> texts = new LinkedHashMap<>();
-        if (!sources.isEmpty()) {
-            kieBase.addPackages(compile(sources, kieBase, texts));
+        InternalKnowledgeBase kieBase;
+        if (sources.isEmpty()) {
+            kieBase = loadBase();
+        } else {
+            // Loading the precompiled pack and compiling the custom DRL take a second or more each in a
+            // cold JVM and need nothing of each other: do them at once (docs/performance.md, start-up).
+            FutureTask<InternalKnowledgeBase> loading = new FutureTask<>(PackBuilder::loadBase);
+            Thread loader = new Thread(loading, "engagement-rules-pack-loader");
+            loader.setDaemon(true);
+            loader.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+            loader.start();
+            List<Compiled> compiled = compile(sources, texts);
+            kieBase = await(loading);
+            kieBase.addPackages(checkNames(compiled, kieBase));
         }
 
         List<CompileError> errors = new ArrayList<>();
@@ -135,22 +148,39 @@ public final class PackBuilder {
         }
     }
 
-    /**
-     * Reads and compiles every source, each with a builder of its own so every error is tied to
-     * the source it came from; a rule whose name is already taken (by a built-in rule, or by a
-     * rule of another source) is an error too, since Drools would silently replace one with the
-     * other. {@code texts} receives each source's text by name, to locate later errors.
-     */
-    private static Collection<KiePackage> compile(List<RuleSource> sources, InternalKnowledgeBase kieBase,
-                                                  Map<String, String> texts) {
-        List<CompileError> errors = new ArrayList<>();
-        List<KiePackage> packages = new ArrayList<>();
-        Map<String, String> owners = new HashMap<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                owners.put(rule.getName(), "the built-in pack");
+    /** The built-in pack's rule base, from its executable model. */
+    private static InternalKnowledgeBase loadBase() {
+        return (InternalKnowledgeBase) KieBaseBuilder.createKieBaseFromModel(loadModel());
+    }
+
+    private static InternalKnowledgeBase await(FutureTask<InternalKnowledgeBase> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rule pack was loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** The packages one source compiled to, with its text to locate its rules. */
+    private record Compiled(String source, String drl, Collection<KiePackage> packages) {
+    }
+
+    /**
+     * Reads and compiles every source, each with a builder of its own so every error is tied to the
+     * source it came from. {@code texts} receives each source's text by name, to locate later errors.
+     */
+    private static List<Compiled> compile(List<RuleSource> sources, Map<String, String> texts) {
+        List<CompileError> errors = new ArrayList<>();
+        List<Compiled> compiled = new ArrayList<>();
         for (RuleSource source : sources) {
             RuleSource.Read read = source.read();
             if (read.error() != null) {
@@ -158,7 +188,7 @@ public final class PackBuilder {
                 continue;
             }
             texts.put(source.name(), read.drl());
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase);
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
             builder.add(ResourceFactory.newByteArrayResource(read.drl().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(source.name()), ResourceType.DRL);
             if (builder.hasErrors()) {
@@ -173,24 +203,46 @@ public final class PackBuilder {
                 }
                 continue;
             }
-            for (KiePackage pkg : builder.getKnowledgePackages()) {
+            compiled.add(new Compiled(source.name(), read.drl(), builder.getKnowledgePackages()));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return compiled;
+    }
+
+    /**
+     * The compiled packages, once no rule name is taken twice (by a built-in rule, or by a rule of
+     * another source): Drools would silently replace one with the other.
+     */
+    private static List<KiePackage> checkNames(List<Compiled> compiled, InternalKnowledgeBase kieBase) {
+        List<CompileError> errors = new ArrayList<>();
+        Map<String, String> owners = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                owners.put(rule.getName(), "the built-in pack");
+            }
+        }
+        List<KiePackage> packages = new ArrayList<>();
+        for (Compiled source : compiled) {
+            for (KiePackage pkg : source.packages()) {
                 for (Rule rule : pkg.getRules()) {
-                    if (!isFrom(rule, source.name())) {
+                    if (!isFrom(rule, source.source())) {
                         continue; // a package the builder shares with the base (a DRL importing a class of it)
                     }
-                    String owner = owners.putIfAbsent(rule.getName(), source.name() + ":"
-                            + declarationLine(read.drl(), rule.getName()));
+                    int line = declarationLine(source.drl(), rule.getName());
+                    String owner = owners.putIfAbsent(rule.getName(), source.source() + ":" + line);
                     if (owner != null) {
-                        errors.add(new CompileError(source.name(), declarationLine(read.drl(), rule.getName()),
-                                "rule \"" + rule.getName() + "\" is already defined in " + owner
-                                        + "; a rule's name is its id and must be unique: rename one of them"
-                                        + (owner.equals("the built-in pack")
-                                        ? " (a copy of a built-in rule keeps its name; give it an id of your own)"
-                                        : "")));
+                        errors.add(new CompileError(source.source(), line, "rule \"" + rule.getName()
+                                + "\" is already defined in " + owner
+                                + "; a rule's name is its id and must be unique: rename one of them"
+                                + (owner.equals("the built-in pack")
+                                ? " (a copy of a built-in rule keeps its name; give it an id of your own)"
+                                : "")));
                     }
                 }
             }
-            packages.addAll(builder.getKnowledgePackages());
+            packages.addAll(source.packages());
         }
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
