@@ -151,6 +151,52 @@ class RuleEngineTest {
         assertThat(engine.policy().disabledRules()).containsExactly("welcome-call");
     }
 
+    private static String rule(String name) {
+        return """
+                rule "%s"
+                    @category("REACH") @severity("LOW")
+                when
+                    $h : FamilyHistory( contacts.isEmpty() )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """.formatted(name);
+    }
+
+    private static final String HEADER = """
+            package district;
+            import org.familyengagement.rules.drl.FamilyHistory;
+            global org.familyengagement.rules.drl.Findings findings;
+            """;
+
+    @Test
+    void aRuleIdThatIsNotKebabCaseIsRefusedAtItsLine() {
+        assertThatThrownBy(() -> RuleEngine.builder().addRules("district.drl", HEADER + rule("Welcome Call")).build())
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.source()).isEqualTo("district.drl");
+                            assertThat(error.line()).isEqualTo(4);
+                            assertThat(error.message()).startsWith("rule \"Welcome Call\" reports findings, so its"
+                                    + " name is its id, and ids are kebab-case");
+                        }));
+    }
+
+    @Test
+    void aRuleIdTakenTwiceNamesBothPlaces() {
+        assertThatThrownBy(() -> RuleEngine.builder()
+                .addRules("a.drl", HEADER + rule("welcome-call"))
+                .addRules("b.drl", HEADER.replace("package district;", "package other;") + "\n" + rule("welcome-call"))
+                .addRules("c.drl", HEADER.replace("package district;", "package org.familyengagement.rules.pack;")
+                        + rule("unanswered-input"))
+                .build())
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).containsExactly(
+                        new RuleCompilationException.CompileError("b.drl", 5, "rule \"welcome-call\" is already"
+                                + " defined in a.drl:4; a rule's name is its id and must be unique: rename one of them"),
+                        new RuleCompilationException.CompileError("c.drl", 4, "rule \"unanswered-input\" is already"
+                                + " defined in the built-in pack; a rule's name is its id and must be unique: rename one"
+                                + " of them (a copy of a built-in rule keeps its name; give it an id of your own)")));
+    }
+
     @Test
     void aMissingRuleFileIsACompileErrorOfThatFile(@TempDir Path dir) {
         Path missing = dir.resolve("missing.drl");
