@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
@@ -87,9 +90,17 @@ final class AuditCommand implements Callable<Integer> {
         }
         if (out != null) {
             Inputs.checkWritable("--out", out, problems);
-            if (dataFile != null && Inputs.sameFile(out, dataFile)) {
-                problems.add("--out: " + out + " is the --data file; the report would overwrite the dataset");
-            }
+            // The same file by any path, symbolic link or hard link: the report would destroy an input.
+            Map<Path, String> inputs = new LinkedHashMap<>();
+            inputs.put(dataFile, "--data");
+            inputs.put(policyFile, "--policy");
+            rules.forEach(file -> inputs.putIfAbsent(file, "--rules"));
+            inputs.forEach((input, option) -> {
+                if (input != null && Inputs.sameFile(out, input)) {
+                    problems.add("--out: " + out + " is the " + option + " file" + (out.equals(input) ? "" : " " + input)
+                            + "; the report would overwrite " + (option.equals("--data") ? "the dataset" : "it"));
+                }
+            });
         }
         CustomRules custom = CustomRules.read(rules, problems);
         if (!problems.isEmpty()) {
@@ -129,7 +140,7 @@ final class AuditCommand implements Callable<Integer> {
             if (out == null) {
                 ReportWriter.write(report, root.out());
             } else {
-                ReportWriter.write(report, out);
+                writeOut(() -> ReportWriter.write(report, out));
             }
         } else {
             String text = new TextReport(dataset, report, engine.catalog(), engine.policy(), Texts.of(locale),
@@ -137,7 +148,7 @@ final class AuditCommand implements Callable<Integer> {
             if (out == null) {
                 root.out().print(text);
             } else {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                writeOut(() -> AtomicFiles.write(out, text.getBytes(StandardCharsets.UTF_8)));
             }
         }
         root.out().flush();
@@ -151,6 +162,22 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return EngagementCli.OK;
+    }
+
+    /** A write of the report to {@code --out}. */
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Writes {@code --out} in one step; a failure names the file and says it was left as it was. */
+    private void writeOut(Write write) throws IOException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new IOException("cannot write the report to " + out + ": " + Inputs.describe(e) + " (" + out
+                    + (Files.exists(out) ? " is unchanged)" : " was not created)"), e);
+        }
     }
 
     /** The default as-of instant: the latest contact's {@code at}. */

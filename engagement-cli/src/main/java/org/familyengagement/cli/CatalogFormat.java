@@ -55,7 +55,7 @@ final class CatalogFormat {
             out.append("| [`").append(rule.id()).append("`](#").append(anchor(rule.id())).append(") | ")
                     .append(rule.category().name()).append(" | ")
                     .append(rule.severity().name()).append(" | ")
-                    .append(rule.title().replace("|", "\\|")).append(" |\n");
+                    .append(Printable.escape(rule.title()).replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
     }
@@ -74,7 +74,7 @@ final class CatalogFormat {
     }
 
     private static String[] cells(RuleInfo rule, Texts texts) {
-        return new String[] {rule.id(), rule.category().name(), rule.severity().name(), rule.title()};
+        return new String[] {rule.id(), rule.category().name(), rule.severity().name(), Printable.escape(rule.title())};
     }
 
     private static void row(StringBuilder out, int[] widths, String[] cells) {

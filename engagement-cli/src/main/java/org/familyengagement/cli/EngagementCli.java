@@ -109,8 +109,23 @@ public final class EngagementCli implements Callable<Integer> {
                 .setErr(writer(err))
                 .setParameterExceptionHandler(root::handleParameterException)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> root.handleException(e, commandLine));
-        int code = cli.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli by; the JVM can still print a line once the failed work's memory is freed.
+            err.println("error: out of memory: the heap (-Xmx) is too small for this dataset, or a custom rule"
+                    + " holds on to too much; run again with a larger -Xmx");
+            code = INTERNAL_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("error: stack overflow: a custom rule (or a condition it calls) recursing without end?");
+            code = INTERNAL_ERROR;
+        }
+        // PrintStream swallows write errors (a full disk, a closed pipe): a report nobody received is not a success.
+        if (out.checkError()) {
+            err.println("error: cannot write to standard output (a full disk, or a closed pipe)");
+            code = code == OK || code == FINDINGS_AT_THRESHOLD ? INTERNAL_ERROR : code;
+        }
         err.flush();
         return code;
     }
@@ -179,7 +194,7 @@ public final class EngagementCli implements Callable<Integer> {
             err.println("error: the evaluation failed: " + evaluation.getMessage());
         } else if (e instanceof IOException io) {
             String file = io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
-            err.println("error: " + file + Inputs.describe(io));
+            err.println("error: " + Printable.escape(file + Inputs.describe(io)));
         } else {
             err.println("error: internal error: " + e.getClass().getName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -194,9 +209,9 @@ public final class EngagementCli implements Callable<Integer> {
 
     private void printUsageProblems(InvalidInvocationException e, CommandLine commandLine) {
         for (InvalidInvocationException.Block block : e.blocks()) {
-            err.println("error: " + block.heading());
+            err.println("error: " + Printable.escape(block.heading()));
             for (String line : block.lines()) {
-                err.println(line);
+                err.println(Printable.escape(line));
             }
         }
         if (e.isUsage()) {

@@ -324,12 +324,13 @@ final class TextReport {
     }
 
     /**
-     * Appends a line. CLDR puts no-break spaces in dates, times and percentages ("5:00\u202FPM",
-     * "25\u00A0%"); plain text has no line breaking to prevent, and the plain space reads (and
-     * greps) the same everywhere.
+     * Appends a line, with anything from the data that a terminal would act on escaped
+     * ({@link Printable}). CLDR puts no-break spaces in dates, times and percentages
+     * ("5:00\u202FPM", "25\u00A0%"); plain text has no line breaking to prevent, and the plain
+     * space reads (and greps) the same everywhere.
      */
     private void line(String text) {
-        out.append(text.replace('\u202F', ' ').replace('\u00A0', ' ')).append('\n');
+        out.append(Printable.escape(text.replace('\u202F', ' ').replace('\u00A0', ' '))).append('\n');
     }
 
     private static String pad(String text, int width) {

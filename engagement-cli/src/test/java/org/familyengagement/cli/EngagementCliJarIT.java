@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.familyengagement.io.DatasetWriter;
 import org.familyengagement.io.ReportReader;
@@ -94,6 +92,25 @@ class EngagementCliJarIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aReportThatHitsTheFileSizeLimitLeavesThePreviousReportWhole(@TempDir Path dir) throws Exception {
+        Path out = Files.writeString(dir.resolve("findings.json"), "{ \"the previous report\": true }\n");
+        // 20 blocks of 512 bytes: far less than the sample's findings; the JVM gets EFBIG, not a signal.
+        List<String> command = List.of("bash", "-c", "ulimit -f 20; exec \"$0\" -jar \"$1\" audit --data \"$2\""
+                + " --as-of " + AS_OF + " --format json --out \"$3\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), jar.toString(), sample.toString(),
+                out.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isEqualTo(EngagementCli.INTERNAL_ERROR);
+        assertThat(output).contains("error: cannot write the report to " + out + ": ").contains("is unchanged");
+        assertThat(Files.readString(out)).isEqualTo("{ \"the previous report\": true }\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
     }
 
     @Test

@@ -53,6 +53,17 @@ class TextReportTest {
                 .contains("- homeLanguage \"hmn\": IEP notices arrive late for this group.\n");
     }
 
+    @Test
+    void textFromTheDataCannotDriveTheTerminalOrForgeReportLines() {
+        Finding hostile = Finding.ofGroup("iep-notice-gap", Category.EQUITY, Severity.MEDIUM,
+                new Group("homeLanguage", "hmn"), null, "late\u001B[2J\r\nHIGH  forged-rule  all families\u202E");
+
+        String report = render(hostile, Locale.ENGLISH);
+
+        assertThat(report).doesNotContain("\u001B", "\r", "\u202E")
+                .contains("late\\u001B[2J\\u000D\\u000AHIGH  forged-rule  all families\\u202E\n");
+    }
+
     private static String render(Finding finding, Locale locale) {
         RuleEngine engine = RuleEngine.builder().locale(locale).build();
         return new TextReport(DATASET, new Report(AS_OF, List.of(finding)), engine.catalog(), Policy.defaults(),

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 
+import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
@@ -73,16 +73,17 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the document to {@code file} (UTF-8), replacing it.
+     * Writes the document to {@code file} (UTF-8), replacing it in one step: the file is the old
+     * one or the whole new one, never a truncated mix, whatever fails (a full disk, a size limit).
      *
      * @throws IllegalArgumentException when a metric is not a finite number
      * @throws IOException              when the file cannot be written
      */
     public static void write(Report report, Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        // Rendered first, so a report that cannot be written leaves no half-written file.
-        String json = toJson(report);
-        Files.writeString(file, json, StandardCharsets.UTF_8);
+        // Rendered first (a metric JSON cannot hold fails before any file is touched), then moved in.
+        byte[] json = toJson(report).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, json);
     }
 
     /**
