@@ -691,8 +691,8 @@ final class EdFiSource {
                     }
                 }
                 if (session.days() >= 0 && open > session.days()) {
-                    problems.warn(session.at(), "session " + Problem.quote(String.valueOf(session.name()))
-                            + " counts " + session.days() + " instructional days but has " + open
+                    problems.warn(session.at(), "the session " + session.begin() + " to " + session.end()
+                            + " of school " + Problem.quote(school) + " counts " + session.days() + " instructional days but has " + open
                             + " weekdays without a listed closure; " + (open - session.days())
                             + " days without school are missing from the calendar (add them to district.holidays)");
                 }
