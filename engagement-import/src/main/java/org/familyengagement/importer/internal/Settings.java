@@ -131,12 +131,13 @@ public final class Settings {
         return given.isAbsolute() || base == null ? given : relative(base.resolve(given).normalize());
     }
 
-    /** A path as short as the configuration allows: relative to the working directory when it is below it. */
+    /** A path as problems show it: relative to the working directory when that is shorter. */
     private static Path relative(Path absolute) {
         Path here = Path.of("").toAbsolutePath();
         try {
             Path relative = here.relativize(absolute);
-            return relative.toString().isEmpty() ? absolute : relative;
+            String text = relative.toString();
+            return text.isEmpty() || text.length() >= absolute.toString().length() ? absolute : relative;
         } catch (IllegalArgumentException e) {
             return absolute;
         }
