@@ -58,7 +58,9 @@ public final class ImportRun {
         Node root = YamlTree.read(config, "import configuration", problems);
         problems.throwIfAny(source);
         Settings settings = Settings.of(config, root, problems, TOP);
-        problems.throwIfAny(source);
+        if (settings == null) {
+            problems.throwIfAny(source);
+        }
 
         // 1. The configuration, all of it, before any source is read.
         Settings districtSettings = settings.nested("district", "id", "name", "timeZone", "defaultLanguage", "weekend",
@@ -112,6 +114,9 @@ public final class ImportRun {
             database.unjoinable(unjoinable);
         }
         DistrictSpec districtSpec = districtSettings == null ? null : DistrictSpec.read(districtSettings);
+        // A district written in the configuration is checked now, with the rest of it.
+        District inline = districtSpec != null && districtSpec.fromDataset() == null
+                ? districtSpec.district(problems) : null;
         Map<LogSource, LogMapping> mappings = new LinkedHashMap<>();
         for (LogSource log : logs) {
             LogMapping mapping = log.mapping(problems);
@@ -128,7 +133,7 @@ public final class ImportRun {
             problems.throwIfAny(source);
         }
         try {
-            district = districtSpec != null ? districtSpec.district(problems)
+            district = inline != null ? inline : districtSpec != null ? districtSpec.district(problems)
                     : database.district(problems);
             problems.throwIfAny(source);
             if (edFi != null && edFi.hasCalendar()) {
