@@ -13,7 +13,7 @@ JAR=${JAR:-benchmarks/target/benchmarks.jar}
 OUT=${OUT:-benchmarks/target/jmh}
 mkdir -p "$OUT"
 [[ -f $JAR ]] || { echo "no $JAR: build it with ./mvnw -o -q -pl benchmarks verify" >&2; exit 1; }
-GROUPS_TO_RUN=${*:-build parse floor batch live}
+GROUPS_TO_RUN=${*:-build parse floor batch live import}
 
 # Small and middle sizes: 3 warm-up and 5 measured iterations of 2 s. The largest size (100k
 # families, ~2M contacts) runs for seconds per operation: 2 warm-up and 3 measured iterations
@@ -46,7 +46,10 @@ for group in $GROUPS_TO_RUN; do
         live)
             # Each invocation adds one contact: 8 s of 20-60 us operations grow the session by ~10%.
             jmh live 'LiveUpdateBenchmark' -p families=10000,100000 -f 1 -wi 3 -i 5 -w 1s -r 1s ;;
-        *) echo "unknown group $group (build parse floor batch live)" >&2; exit 2 ;;
+        import)
+            # Import (OneRoster roster + a ~2M-row CSV contact log) against reading the same dataset's JSON.
+            jmh import 'ImportBenchmark' -p families=100000 -f 1 -wi 2 -i 3 ;;
+        *) echo "unknown group $group (build parse floor batch live import)" >&2; exit 2 ;;
     esac
 done
 

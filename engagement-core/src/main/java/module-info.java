@@ -30,6 +30,7 @@ module org.familyengagement.core {
 
     exports org.familyengagement.internal to
             org.familyengagement.rules,
+            org.familyengagement.importer,
             org.familyengagement.testkit,
             org.familyengagement.cli;
 }

@@ -39,8 +39,13 @@ final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     EngagementCli root;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The dataset document (JSON).")
+    @Option(names = "--data", paramLabel = "FILE", description = "The dataset document (JSON). Or --config.")
     Path data;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "An import configuration (YAML): audit straight from its sources (Ed-Fi, OneRoster, "
+                    + "contact logs, a database) instead of --data.")
+    Path config;
 
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = {"The instant of judgement, with an offset: 2026-11-20T23:00:00Z.",
@@ -81,7 +86,12 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // 1. The options on their own: every problem at once, before any slow work.
         List<String> problems = new ArrayList<>();
-        Path dataFile = Inputs.checkFile("--data", data, problems);
+        if ((data == null) == (config == null)) {
+            problems.add(data == null ? "--data: required, or --config to audit from an import configuration"
+                    : "--config: give --data or --config, not both");
+        }
+        Path dataFile = data == null ? null : Inputs.checkFile("--data", data, problems);
+        Path configFile = config == null ? null : Inputs.checkFile("--config", config, problems);
         Path policyFile = policy == null ? null : Inputs.checkFile("--policy", policy, problems);
         Instant givenAsOf = asOf == null ? null : Inputs.parseInstant("--as-of", asOf, problems);
         Locale locale = Languages.parse("--lang", lang, problems);
@@ -93,6 +103,7 @@ final class AuditCommand implements Callable<Integer> {
             // The same file by any path, symbolic link or hard link: the report would destroy an input.
             Map<Path, String> inputs = new LinkedHashMap<>();
             inputs.put(dataFile, "--data");
+            inputs.put(configFile, "--config");
             inputs.put(policyFile, "--policy");
             rules.forEach(file -> inputs.putIfAbsent(file, "--rules"));
             inputs.forEach((input, option) -> {
@@ -116,9 +127,15 @@ final class AuditCommand implements Callable<Integer> {
         CustomRules.EngineBuild building = custom.startEngine(thresholds == null ? Policy.defaults() : thresholds,
                 policyFile, disable, locale);
         Progress progress = root.progress();
-        progress.reading(dataFile);
         InvalidInvocationException.Collector collector = new InvalidInvocationException.Collector();
-        Dataset dataset = Inputs.readDataset("--data", dataFile, collector);
+        Dataset dataset;
+        if (configFile != null) {
+            progress.step("Importing the sources of " + configFile + "...");
+            dataset = ImportInputs.importDataset("--config", configFile, collector, root.err());
+        } else {
+            progress.reading(dataFile);
+            dataset = Inputs.readDataset("--data", dataFile, collector);
+        }
         collector.addAll(policyProblems);
         if (!custom.files().isEmpty()) {
             progress.step("Compiling " + custom.files().size() + " custom rule file(s)...");

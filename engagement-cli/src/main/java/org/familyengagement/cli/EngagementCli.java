@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         versionProvider = EngagementCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Audits school-family contact logs with the family-engagement rule pack.",
-        subcommands = {AuditCommand.class, ValidateCommand.class, RulesCommand.class,
+        subcommands = {AuditCommand.class, ValidateCommand.class, RulesCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,82 @@
+package org.familyengagement.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.GZIPInputStream;
+
+import org.familyengagement.importer.sis.SisLoader;
+import org.familyengagement.io.DatasetReader;
+import org.familyengagement.io.ReportWriter;
+import org.familyengagement.model.Dataset;
+import org.familyengagement.rules.RuleEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The H2 example (examples/import/sis-h2.yaml): the sample district in an SIS-like schema, read
+ * back through the configured queries, is the dataset of sample-district.json, and audits to
+ * byte-identical findings.
+ */
+class SisDatabaseTest {
+    static final Path SAMPLE = Examples.DATA.resolve("sample-district.json");
+    static final Instant AS_OF = Instant.parse("2026-11-20T23:00:00Z");
+
+    static Dataset json;
+    static ImportResult imported;
+
+    @BeforeAll
+    static void importBoth() throws IOException {
+        json = DatasetReader.read(SAMPLE);
+        imported = Examples.run(Examples.SIS_H2);
+    }
+
+    @Test
+    void theDatabaseGivesTheDatasetOfTheJson() {
+        Dataset dataset = imported.dataset();
+        assertThat(dataset.district()).isEqualTo(json.district());
+        assertThat(dataset.staff()).isEqualTo(json.staff());
+        assertThat(dataset.families()).isEqualTo(json.families());
+        assertThat(dataset.contacts()).hasSize(63_934).isEqualTo(json.contacts());
+        assertThat(dataset.commitments()).isEqualTo(json.commitments());
+        assertThat(dataset.meetings()).isEmpty();
+        assertThat(imported.warnings()).isEmpty();
+        assertThat(imported.counts()).containsEntry("database families", 3000).containsEntry("database contacts", 63_934);
+    }
+
+    @Test
+    void auditingTheDatabaseGivesByteIdenticalFindings() {
+        RuleEngine engine = RuleEngine.builder().build();
+        byte[] fromJson = findings(engine, json);
+        byte[] fromDatabase = findings(engine, imported.dataset());
+        assertThat(new String(fromDatabase, StandardCharsets.UTF_8)).containsPattern("\"ruleId\": *\"unanswered-input\"");
+        assertThat(fromDatabase).isEqualTo(fromJson);
+    }
+
+    @Test
+    void theExampleDataIsWhatTheLoaderWritesFromTheSampleDistrict() throws IOException {
+        StringBuilder expected = new StringBuilder();
+        SisLoader.statements(json, line -> expected.append(line).append(";\n"));
+        String committed;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Examples.DATA.resolve("sis/sample-district.sql.gz")))) {
+            committed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(committed).as("regenerate with SisLoader (docs/import.md)").isEqualTo(expected.toString());
+    }
+
+    static byte[] findings(RuleEngine engine, Dataset dataset) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ReportWriter.write(engine.evaluate(dataset, AS_OF), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
