@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.familyengagement.io.DatasetReader;
@@ -177,6 +178,20 @@ class SampleDistrictTest {
         assertThat(spring.contacts()).allSatisfy(contact ->
                 assertThat(contact.at().atZone(SampleDistrict.TIME_ZONE).toLocalDate()).isBetween(first, last));
         assertThat(spring.contacts().size()).isBetween(300 * 15, 300 * 35);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-09-01, 2026-09-28", "2027-01-04, 2027-02-12", "2026-08-17, 2027-06-11"})
+    void semestersShortOrLongHaveValidMeetingsAndBroadcasts(LocalDate first, LocalDate last) {
+        Dataset dataset = SampleDistrict.generate(5, 120, first, last); // Dataset.of checks every reference
+
+        assertThat(dataset.district().schoolYearStart()).isEqualTo(first);
+        assertThat(dataset.meetings()).allSatisfy(meeting -> {
+            LocalDate day = meeting.at().atZone(SampleDistrict.TIME_ZONE).toLocalDate();
+            assertThat(day).isBetween(first, last);
+        });
+        assertThat(dataset.contacts()).filteredOn(Contact::isBroadcast)
+                .allSatisfy(contact -> assertThat(contact.broadcastId()).isNotNull());
     }
 
     @Test
