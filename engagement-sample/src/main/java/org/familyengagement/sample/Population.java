@@ -17,6 +17,7 @@ import org.familyengagement.model.Channel;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
+import org.familyengagement.model.Restriction;
 import org.familyengagement.model.Staff;
 import org.familyengagement.model.StaffRole;
 import org.familyengagement.model.Student;
@@ -114,7 +115,9 @@ final class Population {
         static final double STUDENTS_PER_COUNSELOR = 400;
         static final double FAMILIES_PER_LIAISON = 400;
         /** Teacher contacts that are not about a problem, per student per semester, at reach 1. */
-        static final double WARM_CONTACTS = 1.7;
+        static final double WARM_CONTACTS = 1.3;
+        /** Students whose teacher sends a personal progress note with the report card, at reach 1. */
+        static final double PROGRESS_NOTE = 0.5;
         static final double POSITIVE_SHARE = 0.75;
         /** Concerns per student per semester for most students. */
         static final double CONCERNS = 0.11;
@@ -134,12 +137,26 @@ final class Population {
         static final double COMMIT_ON_REPLY = 0.2;
         static final double COMMIT_AT_CONFERENCE = 0.15;
         static final double UNANSWERED_CALL = 0.2;
+        /** Students with an IEP: 14-15% of US public school students (NCES, 2021-22 and 2022-23). */
+        static final double IEP = 0.145;
+        /** Families whose second caregiver lives in another household (joint custody, separated parents). */
+        static final double SECOND_HOUSEHOLD = 0.15;
+        /** Second households that read another language than the one the school writes to the family in. */
+        static final double SECOND_HOUSEHOLD_LANGUAGE = 0.3;
+        /** Second caregivers the school must not contact (a court order or custody arrangement). */
+        static final double NO_CONTACT = 0.008;
+        /** Restricted caregivers still on a teacher's messaging list: the flag never reached it. */
+        static final double NO_CONTACT_IGNORED = 0.5;
+        /** Families who need language support and ask for an interpreter (about the EL share of students). */
+        static final double INTERPRETER_REQUESTED = 0.62;
+        static final double INTERPRETER_REQUESTED_BILINGUAL = 0.05;
     }
 
     /** A school with its staff, as indices into the staff list. */
     static final class School {
         final int index;
         final String id;
+        final String name;
         final Level level;
         int enrolment;
         int firstTeacher;
@@ -148,9 +165,10 @@ final class Population {
         int principal;
         int office;
 
-        School(int index, String id, Level level) {
+        School(int index, String id, String name, Level level) {
             this.index = index;
             this.id = id;
+            this.name = name;
             this.level = level;
         }
     }
@@ -183,6 +201,18 @@ final class Population {
         int[] studentSchools;
         int[] studentTeachers;
         int[] schools;
+        /** Bit {@code c} set: student {@code c} has an IEP. */
+        int iep;
+        /** The second caregiver lives in another household, with its own preference. */
+        boolean secondHousehold;
+        /** The language the second household reads, when it is not the family's ({@code null} otherwise). */
+        HomeLanguage secondLanguage;
+        /** The second household's own preference, or {@code null}. */
+        Preference secondPreference;
+        /** The second caregiver is {@code NO_CONTACT}. */
+        boolean restricted;
+        /** ... and still on a teacher's messaging list. */
+        boolean restrictionIgnored;
 
         Household(int index, String id, HomeLanguage language, String homeTag, boolean bilingual, boolean frl,
                   boolean unstable, long seed) {
@@ -201,11 +231,24 @@ final class Population {
             return language != HomeLanguage.EN && !bilingual;
         }
 
+        /** The second caregiver's household reads a language the school does not write to the family in. */
+        boolean secondReadsOtherLanguage() {
+            return secondLanguage != null;
+        }
+
         /** The groups the district cannot serve in their language and that its staff neglect. */
         boolean excluded() {
             return unstable || language == HomeLanguage.SO || language == HomeLanguage.HT;
         }
     }
+
+    private static final String[] ELEMENTARY_NAMES = {
+        "Lincoln", "Riverside", "Maple Grove", "Washington", "Cedar Park", "Hillcrest", "Jefferson", "Oak Hollow",
+        "Sunnyside", "Prairie View", "Willow Creek", "Franklin", "Lakeview", "Pine Ridge", "Garfield", "Meadowbrook"};
+    private static final String[] MIDDLE_NAMES = {
+        "Roosevelt", "Riverbend", "Eastgate", "Harriet Tubman", "Kennedy", "Northview", "Sequoyah", "Westfield"};
+    private static final String[] HIGH_NAMES = {
+        "Riverbend", "Eastside", "Central", "Westview", "Northridge", "Southport", "Heritage", "Lakeside"};
 
     private static final String[] FIRST_CAREGIVERS = {
         "MOTHER", "FATHER", "GRANDMOTHER", "GUARDIAN", "AUNT", "FOSTER_PARENT"};
@@ -248,9 +291,25 @@ final class Population {
         int number = 0;
         for (Level level : Level.values()) {
             for (int i = 0; i < counts[level.ordinal()]; i++) {
-                schools.add(new School(schools.size(), id("sch-", ++number, width), level));
+                schools.add(new School(schools.size(), id("sch-", ++number, width), schoolName(level, i), level));
             }
         }
+    }
+
+    /** "Lincoln Elementary", "Roosevelt Middle School", "Riverbend High School"; numbered once the names run out. */
+    private static String schoolName(Level level, int i) {
+        String[] names = switch (level) {
+            case ELEMENTARY -> ELEMENTARY_NAMES;
+            case MIDDLE -> MIDDLE_NAMES;
+            case HIGH -> HIGH_NAMES;
+        };
+        String kind = switch (level) {
+            case ELEMENTARY -> " Elementary";
+            case MIDDLE -> " Middle School";
+            case HIGH -> " High School";
+        };
+        String name = names[i % names.length] + kind;
+        return i < names.length ? name : name + " " + (i / names.length + 1);
     }
 
     private List<School> schoolsOf(Level level) {
@@ -311,6 +370,9 @@ final class Population {
                     case HIGH -> high.get(neighbourhood * high.size() / elementary.size());
                 };
                 school.enrolment++;
+                if (r.nextDouble() < Rates.IEP) {
+                    h.iep |= 1 << c;
+                }
                 String studentId = id("s-", studentIds.size() + 1, personWidth);
                 h.studentNumbers[c] = studentIds.size();
                 h.studentSchools[c] = school.index;
@@ -322,16 +384,16 @@ final class Population {
             List<Caregiver> caregivers = new ArrayList<>(2);
             caregivers.add(new Caregiver(id("c-", ++caregiverNumber, personWidth), FIRST_CAREGIVERS[
                     pick(r, 0.72, 0.14, 0.06, 0.04, 0.02, 0.02)]));
-            if (r.nextDouble() < (unstable ? 0.4 : 0.65)) {
-                caregivers.add(new Caregiver(id("c-", ++caregiverNumber, personWidth), SECOND_CAREGIVERS[
-                        pick(r, 0.75, 0.08, 0.05, 0.07, 0.05)]));
-            }
+            boolean second = r.nextDouble() < (unstable ? 0.4 : 0.65);
 
             h.preference = preference(h, r);
             if (h.preference != null) {
                 h.channels = h.preference.channels();
                 h.optOut = h.preference.optOut();
                 h.windows = h.preference.reachable();
+            }
+            if (second) {
+                caregivers.add(secondCaregiver(h, r, id("c-", ++caregiverNumber, personWidth)));
             }
             Map<String, String> groups = new TreeMap<>();
             groups.put("homeLanguage", language.label);
@@ -340,6 +402,56 @@ final class Population {
             h.family = new Family(h.id, students, caregivers, h.preference, groups);
             households.add(h);
         }
+    }
+
+    /**
+     * The second caregiver: usually in the same household; sometimes in another one with its own
+     * preference (a third of those read another language than the one the school writes to the
+     * family in); rarely {@code NO_CONTACT}, and then sometimes still on a teacher's messaging list.
+     */
+    private static Caregiver secondCaregiver(Household h, SplittableRandom r, String id) {
+        String relationship = SECOND_CAREGIVERS[pick(r, 0.75, 0.08, 0.05, 0.07, 0.05)];
+        if (r.nextDouble() < Rates.NO_CONTACT) {
+            h.restricted = true;
+            h.restrictionIgnored = r.nextDouble() < Rates.NO_CONTACT_IGNORED;
+            return new Caregiver(id, relationship, null, Restriction.NO_CONTACT);
+        }
+        if (r.nextDouble() >= Rates.SECOND_HOUSEHOLD) {
+            return new Caregiver(id, relationship);
+        }
+        h.secondHousehold = true;
+        List<String> languages = new ArrayList<>(2);
+        boolean otherLanguage = r.nextDouble() < Rates.SECOND_HOUSEHOLD_LANGUAGE;
+        if (!otherLanguage) {
+            languages.add(h.homeTag);
+            if (h.bilingual && h.language != HomeLanguage.EN) {
+                languages.add("en");
+            }
+        } else if (h.language == HomeLanguage.EN) {
+            // An English-speaking family, a father across town who reads Spanish (or Vietnamese, Arabic...).
+            h.secondLanguage = switch (pick(r, 0.6, 0.1, 0.1, 0.1, 0.1)) {
+                case 0 -> HomeLanguage.ES;
+                case 1 -> HomeLanguage.VI;
+                case 2 -> HomeLanguage.AR;
+                case 3 -> HomeLanguage.SO;
+                default -> HomeLanguage.PT;
+            };
+            languages.add(h.secondLanguage.tags[0]);
+        } else if (h.bilingual) {
+            // A bilingual family the school writes to in English; the other household reads the home language only.
+            h.secondLanguage = h.language;
+            languages.add(h.homeTag);
+        } else {
+            // A family that reads its home language only; a stepparent elsewhere who reads English only.
+            h.secondLanguage = HomeLanguage.EN;
+            languages.add("en");
+        }
+        List<Channel> channels = r.nextDouble() < 0.7 ? List.of(Channel.SMS, Channel.PHONE) : List.of(Channel.PHONE);
+        List<ReachableWindow> windows = r.nextDouble() < 0.6
+                ? List.of(eveningWindow(r, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))) : List.of();
+        boolean interpreter = h.secondLanguage != null && h.secondLanguage != HomeLanguage.EN && r.nextDouble() < 0.5;
+        h.secondPreference = new Preference(languages, channels, Set.of(), windows, interpreter);
+        return new Caregiver(id, relationship, h.secondPreference, Restriction.NONE);
     }
 
     /** Home languages by exact quota (largest remainder), shuffled: shares hold at any size. */
@@ -423,8 +535,8 @@ final class Population {
         if (!h.hasApp && r.nextDouble() < 0.05) {
             optOut.add(Channel.APP);
         }
-        boolean interpreter = h.needsLanguageSupport() ? r.nextDouble() < 0.7
-                : h.language != HomeLanguage.EN && r.nextDouble() < 0.15;
+        boolean interpreter = h.needsLanguageSupport() ? r.nextDouble() < Rates.INTERPRETER_REQUESTED
+                : h.language != HomeLanguage.EN && r.nextDouble() < Rates.INTERPRETER_REQUESTED_BILINGUAL;
         return new Preference(languages, channels, optOut, reachable(h, r), interpreter);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
@@ -95,9 +96,55 @@ final class Semester {
         return d;
     }
 
+    /** The {@code n}-th school day strictly before {@code day}, or -1 when it is before the semester. */
+    int nthSchoolDayBefore(int day, int n) {
+        int d = Math.min(day, schoolDay.length);
+        for (int found = 0; found < n; ) {
+            if (--d < 0) {
+                return -1;
+            }
+            if (schoolDay[d]) {
+                found++;
+            }
+        }
+        return d;
+    }
+
     /** {@code day} itself when it is a school day, else the next one (-1 past the horizon). */
     int schoolDayOnOrAfter(int day) {
         return isSchoolDay(day) ? day : nthSchoolDayAfter(day, 1);
+    }
+
+    /** The {@code n}-th school day of the semester (the first is 1), or -1 when it has fewer. */
+    int schoolDayNumber(int n) {
+        return n >= 1 && n <= schoolDays.length ? schoolDays[n - 1] : -1;
+    }
+
+    /** {@code day} itself when it is a school day, else the school day before it (-1 if none). */
+    int schoolDayOnOrBefore(int day) {
+        int d = Math.min(day, schoolDay.length - 1);
+        while (d >= 0 && !schoolDay[d]) {
+            d--;
+        }
+        return d;
+    }
+
+    /** A random school day in {@code [from, to]} (day indices, clipped to the semester), or -1 when it has none. */
+    int randomSchoolDayBetween(SplittableRandom random, int from, int to) {
+        int lo = Math.max(0, from);
+        int hi = Math.min(days - 1, to);
+        if (lo > hi) {
+            return -1;
+        }
+        int first = Arrays.binarySearch(schoolDays, lo);
+        first = first >= 0 ? first : -first - 1;
+        int last = Arrays.binarySearch(schoolDays, hi);
+        last = last >= 0 ? last : -last - 2;
+        return first > last ? -1 : schoolDays[first + random.nextInt(last - first + 1)];
+    }
+
+    int schoolDayCount() {
+        return schoolDays.length;
     }
 
     int randomSchoolDay(SplittableRandom random) {

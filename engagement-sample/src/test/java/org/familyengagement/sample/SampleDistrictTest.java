@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.familyengagement.io.DatasetReader;
@@ -40,7 +41,7 @@ import org.familyengagement.model.StaffRole;
 import org.familyengagement.model.Tone;
 
 class SampleDistrictTest {
-    private static final Instant AS_OF = Instant.parse("2026-11-20T23:00:00Z");
+    private static final Instant AS_OF = Fall2026.AS_OF;
     private static final Instant WINDOW_START = AS_OF.minus(Duration.ofDays(30));
 
     /** The committed sample's size and seed. */
@@ -48,7 +49,7 @@ class SampleDistrictTest {
 
     @BeforeAll
     static void generateSample() {
-        sample = SampleDistrict.generate(2026, 3000);
+        sample = Fall2026.sample();
     }
 
     @Test
@@ -60,11 +61,26 @@ class SampleDistrictTest {
     }
 
     @Test
+    void sameSeedGivesEqualDatasetsV2FieldsIncluded() {
+        // The bytes above cover what the writer writes; this covers every field of the model.
+        Dataset first = SampleDistrict.generate(99, 400);
+        Dataset second = SampleDistrict.generate(99, 400);
+
+        assertThat(second.district()).isEqualTo(first.district());
+        assertThat(second.families()).isEqualTo(first.families());
+        assertThat(second.staff()).isEqualTo(first.staff());
+        assertThat(second.contacts()).isEqualTo(first.contacts());
+        assertThat(second.commitments()).isEqualTo(first.commitments());
+        assertThat(second.meetings()).isEqualTo(first.meetings()).isNotEmpty();
+    }
+
+    @Test
     void differentSeedsGiveDifferentDistricts() {
         Dataset one = SampleDistrict.generate(1, 400);
         Dataset two = SampleDistrict.generate(2, 400);
 
         assertThat(two.contacts()).isNotEqualTo(one.contacts());
+        assertThat(two.meetings()).isNotEqualTo(one.meetings());
         assertThat(DatasetWriter.compact().toBytes(two)).isNotEqualTo(DatasetWriter.compact().toBytes(one));
     }
 
@@ -92,6 +108,9 @@ class SampleDistrictTest {
         });
         assertThat(sample.contacts()).allSatisfy(contact -> assertThat(contact.id()).matches("k-\\d{7}"));
         assertThat(sample.commitments()).allSatisfy(commitment -> assertThat(commitment.id()).matches("m-\\d{6}"));
+        assertThat(sample.meetings()).allSatisfy(meeting -> assertThat(meeting.id()).matches("mt-\\d{6}"));
+        assertThat(sample.contacts()).extracting(Contact::broadcastId).filteredOn(id -> id != null)
+                .allSatisfy(id -> assertThat(id).matches("b-\\d{4}"));
         assertThat(sample.staff()).allSatisfy(member -> assertThat(member.id()).matches("(t-\\d{3,}|(cn|ad|li|of)-\\d{2,})"));
         assertThat(sample.staff()).extracting(Staff::role).contains(StaffRole.values());
         assertThat(sample.contacts().stream().map(Contact::id).distinct().count()).isEqualTo(sample.contacts().size());
@@ -159,6 +178,20 @@ class SampleDistrictTest {
         assertThat(spring.contacts()).allSatisfy(contact ->
                 assertThat(contact.at().atZone(SampleDistrict.TIME_ZONE).toLocalDate()).isBetween(first, last));
         assertThat(spring.contacts().size()).isBetween(300 * 15, 300 * 35);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-09-01, 2026-09-28", "2027-01-04, 2027-02-12", "2026-08-17, 2027-06-11"})
+    void semestersShortOrLongHaveValidMeetingsAndBroadcasts(LocalDate first, LocalDate last) {
+        Dataset dataset = SampleDistrict.generate(5, 120, first, last); // Dataset.of checks every reference
+
+        assertThat(dataset.district().schoolYearStart()).isEqualTo(first);
+        assertThat(dataset.meetings()).allSatisfy(meeting -> {
+            LocalDate day = meeting.at().atZone(SampleDistrict.TIME_ZONE).toLocalDate();
+            assertThat(day).isBetween(first, last);
+        });
+        assertThat(dataset.contacts()).filteredOn(Contact::isBroadcast)
+                .allSatisfy(contact -> assertThat(contact.broadcastId()).isNotNull());
     }
 
     @Test
@@ -332,17 +365,24 @@ class SampleDistrictTest {
         assertThat(english / (double) all).isGreaterThan(0.6);
     }
 
+    /**
+     * What the writer writes reads back as it was: all of it from a schema-version-2 document; from
+     * a version-1 document (a writer that predates contract v2), the part version 1 can say.
+     */
     @Test
     void theSampleReadsBackFromItsJson() {
         Dataset small = SampleDistrict.generate(2026, 200);
+        String json = DatasetWriter.compact().toJson(small);
 
-        Dataset back = DatasetReader.readString(DatasetWriter.compact().toJson(small));
+        Dataset back = DatasetReader.readString(json);
 
-        assertThat(back.contacts()).isEqualTo(small.contacts());
-        assertThat(back.families()).isEqualTo(small.families());
-        assertThat(back.commitments()).isEqualTo(small.commitments());
-        assertThat(back.staff()).isEqualTo(small.staff());
-        assertThat(back.district()).isEqualTo(small.district());
+        Dataset expected = json.startsWith("{\"schemaVersion\":1,") ? V1Projection.of(small) : small;
+        assertThat(back.contacts()).isEqualTo(expected.contacts());
+        assertThat(back.families()).isEqualTo(expected.families());
+        assertThat(back.commitments()).isEqualTo(expected.commitments());
+        assertThat(back.staff()).isEqualTo(expected.staff());
+        assertThat(back.district()).isEqualTo(expected.district());
+        assertThat(back.meetings()).isEqualTo(expected.meetings());
     }
 
     @Test
@@ -358,7 +398,8 @@ class SampleDistrictTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(DatasetWriter.pretty().toBytes(expected));
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("families=50 contacts=" + expected.contacts().size()
-                        + " commitments=" + expected.commitments().size() + " ")
+                        + " commitments=" + expected.commitments().size()
+                        + " meetings=" + expected.meetings().size() + " ")
                 .hasLineCount(1);
     }
 
