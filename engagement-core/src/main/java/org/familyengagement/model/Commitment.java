@@ -17,6 +17,8 @@ public record Commitment(String id, String familyId, String staffId, Instant mad
     public Commitment {
         Checks.requireId(id, "commitment id");
         Checks.requireId(familyId, "commitment familyId");
+        Checks.optionalId(staffId, "commitment staffId");
+        Checks.optionalId(fulfilledBy, "commitment fulfilledBy");
         Checks.require(madeAt, "commitment madeAt");
         Checks.require(dueBy, "commitment dueBy");
         if (dueBy.isBefore(madeAt)) {

@@ -44,6 +44,12 @@ public record Contact(String id, String familyId, String studentId, String staff
     public Contact {
         Checks.requireId(id, "contact id");
         Checks.requireId(familyId, "contact familyId");
+        Checks.optionalId(studentId, "contact studentId");
+        Checks.optionalId(staffId, "contact staffId");
+        Checks.optionalId(caregiverId, "contact caregiverId");
+        Checks.optionalId(schoolId, "contact schoolId");
+        Checks.optionalId(broadcastId, "contact broadcastId");
+        Checks.optionalId(replyTo, "contact replyTo");
         Checks.require(at, "contact at");
         Checks.require(direction, "contact direction");
         Checks.require(channel, "contact channel");
