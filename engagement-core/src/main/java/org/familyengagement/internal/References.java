@@ -255,6 +255,14 @@ public final class References {
             return kept.size() >= capacity;
         }
 
+        /** Counts one problem without keeping it, once full: for a reader that need not even build it. */
+        public void countOne() {
+            if (kept.size() < capacity) {
+                throw new IllegalStateException("a problem is only counted once " + capacity + " are kept");
+            }
+            notListed++;
+        }
+
         /** How many problems were counted but not kept. */
         public long notListed() {
             return notListed;

@@ -214,7 +214,11 @@ final class JsonWalker {
     /** A problem at the current pointer. */
     void problem(String message) {
         // Once full, a problem is only counted: not even its pointer is built.
-        problems.add(problems.isFull() ? Problem.notListed(1) : new Problem(pointer(), message));
+        if (problems.isFull()) {
+            problems.countOne();
+        } else {
+            problems.add(new Problem(pointer(), message));
+        }
     }
 
     /** A problem at another place. */
@@ -230,7 +234,7 @@ final class JsonWalker {
     /** A problem at a field of the object under the cursor. */
     void problemIn(String field, String message) {
         if (problems.isFull()) {
-            problems.add(Problem.notListed(1));
+            problems.countOne();
             return;
         }
         StringBuilder pointer = new StringBuilder(pointer()).append('/');
@@ -278,13 +282,17 @@ final class JsonWalker {
             if (versionTwoFields == null) {
                 versionTwoFields = new References.CappedProblems();
             }
-            versionTwoFields.add(versionTwoFields.isFull() ? Problem.notListed(1) : new Problem(pointer(), message));
+            if (versionTwoFields.isFull()) {
+                versionTwoFields.countOne();
+            } else {
+                versionTwoFields.add(new Problem(pointer(), message));
+            }
         }
     }
 
     void unknownField(String name, List<String> known) {
         if (problems.isFull()) {
-            problems.add(Problem.notListed(1));
+            problems.countOne();
             return;
         }
         String suggestion = Suggestions.closest(name, known);
@@ -295,7 +303,11 @@ final class JsonWalker {
 
     /** Reports that the value under the cursor is not {@code expected}, and skips it. */
     void wrongType(String expected) throws IOException {
-        problem("expected " + expected + ", found " + describeCurrent());
+        if (problems.isFull()) {
+            problems.countOne();
+        } else {
+            problem("expected " + expected + ", found " + describeCurrent());
+        }
         parser.skipChildren();
     }
 

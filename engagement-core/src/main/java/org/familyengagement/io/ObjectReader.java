@@ -71,6 +71,8 @@ final class ObjectReader<F extends Enum<F>> {
                 return field;
             }
             parser.skipChildren();
+            // A string is read lazily: finish it here, so that bytes in it that are not text point here.
+            parser.finishToken();
             walker.leave();
         }
         reportMissing();
