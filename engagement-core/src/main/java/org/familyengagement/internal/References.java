@@ -435,6 +435,48 @@ public final class References {
     }
 
     /**
+     * What a corrected contact must keep for the elements that name it: the replies to it (it
+     * stays an INBOUND contact of its family, not dated after them) and the commitments it
+     * fulfils (it stays with their family, not dated before they were made). Pointers are into
+     * the corrected contact: {@code /familyId}, {@code /direction}, {@code /at}.
+     *
+     * @param replies     contacts that may reply to it (those of its old family will do)
+     * @param commitments commitments it may fulfil (those of its old family will do)
+     */
+    public static void checkStillReferable(Contact old, Contact corrected, Iterable<Contact> replies,
+                                           Iterable<Commitment> commitments, List<Problem> problems) {
+        boolean movesFamily = !old.familyId().equals(corrected.familyId());
+        for (Contact reply : replies) {
+            if (!old.id().equals(reply.replyTo()) || reply.id().equals(old.id())) {
+                continue;
+            }
+            if (movesFamily || corrected.isOutbound()) {
+                problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact " + quote(reply.id())
+                        + " replies to " + quote(old.id()) + ", which must stay an INBOUND contact of family "
+                        + quote(old.familyId())));
+            } else if (reply.at().isBefore(corrected.at())) {
+                problems.add(new Problem("/at", "contact " + quote(reply.id()) + " replies to " + quote(old.id())
+                        + " at " + reply.at() + ", before " + corrected.at() + "; a reply cannot come before the"
+                        + " contact it answers"));
+            }
+        }
+        for (Commitment commitment : commitments) {
+            if (!old.id().equals(commitment.fulfilledBy())) {
+                continue;
+            }
+            if (movesFamily) {
+                problems.add(new Problem("/familyId", "commitment " + quote(commitment.id())
+                        + " is fulfilled by " + quote(old.id()) + ", which must stay with family "
+                        + quote(old.familyId())));
+            } else if (corrected.at().isBefore(commitment.madeAt())) {
+                problems.add(new Problem("/at", "commitment " + quote(commitment.id()) + " is fulfilled by "
+                        + quote(old.id()) + " and was made at " + commitment.madeAt() + ", after "
+                        + corrected.at() + "; a commitment is kept by a contact made after it"));
+            }
+        }
+    }
+
+    /**
      * True for a problem of {@link #checkContact} or {@link #checkCommitment} about the order of
      * two instants (a reply before its question, a commitment kept before it was made). A reader
      * that had to stand in for an unreadable instant leaves these out: the instant is already
