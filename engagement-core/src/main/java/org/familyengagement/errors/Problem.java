@@ -16,7 +16,6 @@ public record Problem(String pointer, String message) {
     public static final int MAX_QUOTED = 32;
 
     private static final String NOT_LISTED_START = "… and at least ";
-    private static final String NOT_LISTED_END = " more problems, not listed";
 
     public Problem {
         Objects.requireNonNull(pointer, "pointer");
@@ -33,19 +32,26 @@ public record Problem(String pointer, String message) {
         if (count < 1) {
             throw new IllegalArgumentException("a list is cut only when problems were left out, not " + count);
         }
-        return new Problem("", NOT_LISTED_START + count + NOT_LISTED_END);
+        return new Problem("", NOT_LISTED_START + count + (count == 1 ? " more problem" : " more problems")
+                + ", not listed");
     }
 
     /** How many problems this one stands for when it is {@link #notListed}; otherwise 0. */
     public long notListedCount() {
-        if (!pointer.isEmpty() || !message.startsWith(NOT_LISTED_START) || !message.endsWith(NOT_LISTED_END)) {
+        if (!pointer.isEmpty() || !message.startsWith(NOT_LISTED_START)) {
             return 0;
         }
+        int end = message.indexOf(' ', NOT_LISTED_START.length());
+        if (end < 0) {
+            return 0;
+        }
+        long count;
         try {
-            return Long.parseLong(message, NOT_LISTED_START.length(), message.length() - NOT_LISTED_END.length(), 10);
+            count = Long.parseLong(message, NOT_LISTED_START.length(), end, 10);
         } catch (NumberFormatException e) {
             return 0;
         }
+        return count > 0 && message.equals(notListed(count).message()) ? count : 0;
     }
 
     /**

@@ -66,6 +66,10 @@ final class JsonWalker {
     private String[] names = new String[16];
     private int[] indexes = new int[16];
     private int depth;
+    /** The document's schemaVersion: 0 until it is read, -1 when it is unusable. */
+    private int schemaVersion;
+    /** Version 2 fields met before the version was known, reported if it turns out to be 1. */
+    private References.CappedProblems versionTwoFields;
 
     /** @param format the document's format as users know it, {@code JSON} or {@code YAML} */
     JsonWalker(JsonParser parser, String format) {
@@ -243,11 +247,6 @@ final class JsonWalker {
     }
 
     // ---------------------------------------------------------------- schema version
-
-    /** The document's schemaVersion: 0 until it is read, -1 when it is unusable. */
-    private int schemaVersion;
-    /** Version 2 fields met before the version was known, reported if it turns out to be 1. */
-    private References.CappedProblems versionTwoFields;
 
     /** Records the document's schemaVersion ({@code -1}: unusable or unsupported). */
     void schemaVersion(int version) {

@@ -24,6 +24,10 @@ import org.familyengagement.language.LanguageTags;
  * constant time. Build one with {@link #builder} or {@link #of}.
  *
  * <p>Contacts that state no language are given the district's default language.
+ *
+ * <p>The checks are {@code org.familyengagement.internal.References}', the ones a live session
+ * runs too. A dataset with more than {@link InvalidInputException#MAX_PROBLEMS} problems is refused
+ * with the first of them and one {@link Problem#notListed} that counts the rest.
  */
 public final class Dataset {
     /** The schema version this library writes. */

@@ -202,7 +202,7 @@ class DatasetTest {
         assertThat(lines.get(101)).isEqualTo("  … and 900 more in problems(), and at least 4000 not listed");
         assertThat(new InvalidDatasetException(List.of(new Problem("/staff", "x"), Problem.notListed(1))).getMessage())
                 .isEqualTo("The dataset is invalid (at least 2 problems):" + System.lineSeparator() + "  /staff: x"
-                        + System.lineSeparator() + "  (document): … and at least 1 more problems, not listed");
+                        + System.lineSeparator() + "  (document): … and at least 1 more problem, not listed");
         assertThat(new Problem("", "… and at least many more problems, not listed").notListedCount()).isZero();
         assertThat(new Problem("/x", Problem.notListed(3).message()).notListedCount()).as("only at the document").isZero();
     }
