@@ -38,7 +38,14 @@ import org.familyengagement.model.Dataset;
  * go on, so the problems found up to it and the syntax error (with line and column) are
  * reported, without the cross-reference checks that need the whole document.
  *
+ * <p>Both schema versions are read ({@link Dataset#READABLE_SCHEMA_VERSIONS}): a version 1
+ * document reads as it always did, into the same model a version 2 document does.
+ *
  * <p>A leading byte order mark is skipped, whichever entry point the document comes through.
+ * Bytes must be valid UTF-8 (or UTF-16/32 with a byte order mark): overlong forms and encoded
+ * surrogates are refused with their line and column, and strings must be valid Unicode text.
+ * At most {@link org.familyengagement.errors.InvalidInputException#MAX_PROBLEMS} problems are
+ * listed, then one more that counts the rest: the document is still read to its end.
  *
  * <p>Thread-safe: all methods are static and share nothing mutable. Streams and readers passed
  * in are read to the end of the document and not closed.
@@ -74,7 +81,10 @@ public final class DatasetReader {
         Objects.requireNonNull(in, "input stream must not be null");
         JsonParser parser;
         try {
-            parser = Formats.JSON.createParser(in);
+            // Jackson's UTF-8 decoder lets overlong forms by ("C0 AF" for "/"): the guard refuses them.
+            parser = Formats.JSON.createParser(new Utf8Guard(in));
+        } catch (Utf8Guard.InvalidUtf8 e) {
+            throw new InvalidDatasetException(List.of(new Problem("", JsonWalker.malformedUtf8("JSON", e))));
         } catch (CharConversionException e) {
             // Jackson refuses some byte orders (UCS-4 2143 and 3412) while detecting the encoding.
             throw new InvalidDatasetException(List.of(new Problem("", JsonWalker.undecodable("JSON", e))));

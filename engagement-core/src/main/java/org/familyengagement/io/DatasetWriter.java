@@ -33,17 +33,25 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Delivery;
 import org.familyengagement.model.Interpretation;
+import org.familyengagement.model.Meeting;
+import org.familyengagement.model.MeetingKind;
+import org.familyengagement.model.MeetingStatus;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
+import org.familyengagement.model.Restriction;
+import org.familyengagement.model.School;
 import org.familyengagement.model.Staff;
 import org.familyengagement.model.StaffRole;
 import org.familyengagement.model.Student;
 import org.familyengagement.model.Tone;
+import org.familyengagement.model.Topic;
 
 /**
- * Writes a {@link Dataset} as the dataset JSON document of the contract (docs/fact-model.md).
+ * Writes a {@link Dataset} as the dataset JSON document of the contract (docs/fact-model.md),
+ * schema version {@value Dataset#SCHEMA_VERSION}.
  *
  * <pre>{@code
  * DatasetWriter.compact().write(dataset, Path.of("district.json"));
@@ -60,28 +68,39 @@ import org.familyengagement.model.Tone;
  * <p><b>What is left out.</b> By default a field is omitted when a reader would restore the
  * same value without it, so that two million contacts stay small:
  * <ul>
- *   <li>always written: {@code schemaVersion}; the four collections (even when empty);
- *       district {@code id}, {@code timeZone}; staff {@code id}, {@code role}, {@code languages};
- *       family {@code id}, {@code students}, {@code caregivers}; student and caregiver {@code id};
- *       contact {@code id}, {@code familyId}, {@code at}, {@code direction}, {@code channel};
- *       commitment {@code id}, {@code familyId}, {@code madeAt}, {@code dueBy};</li>
- *   <li>omitted when absent ({@code null}): district {@code name}; student {@code grade},
- *       {@code schoolId}; caregiver {@code relationship}; family {@code preference};
- *       contact {@code studentId}, {@code staffId}, {@code replyTo}; commitment
- *       {@code staffId}, {@code fulfilledBy};</li>
+ *   <li>always written: {@code schemaVersion}; the five collections (even when empty);
+ *       district {@code id}, {@code timeZone}; school {@code id}; staff {@code id}, {@code role},
+ *       {@code languages}; family {@code id}, {@code students}, {@code caregivers}; student and
+ *       caregiver {@code id}; contact {@code id}, {@code familyId}, {@code at}, {@code direction},
+ *       {@code channel}; commitment {@code id}, {@code familyId}, {@code madeAt}, {@code dueBy};
+ *       meeting {@code id}, {@code familyId}, {@code kind}, {@code at};</li>
+ *   <li>omitted when absent ({@code null}): district {@code name}, {@code schoolYearStart};
+ *       school {@code name}; student {@code grade}, {@code schoolId}; caregiver
+ *       {@code relationship}, {@code preference}; family {@code preference}; contact
+ *       {@code studentId}, {@code staffId}, {@code caregiverId}, {@code schoolId},
+ *       {@code broadcastId}, {@code topic}, {@code delivery}, {@code replyTo}; commitment
+ *       {@code staffId}, {@code fulfilledBy}; meeting {@code studentId}, {@code caregiverId},
+ *       {@code staffId}, {@code schoolId}, {@code status} and its four instants;</li>
  *   <li>omitted when they hold the contract's default: district {@code defaultLanguage}
- *       ({@code en}), {@code weekend} ({@code [SATURDAY, SUNDAY]}), {@code holidays} (empty);
- *       preference {@code languages}, {@code channels}, {@code optOut}, {@code reachable}
- *       (empty) and {@code interpreter} ({@code false}); family {@code groups} (empty);
- *       contact {@code mode} ({@code PERSONAL}), {@code tone} ({@code NEUTRAL}),
- *       {@code language} (the district's default language), {@code interpreted}
- *       ({@code false}), {@code delivered} ({@code true}) and {@code awaitsReply}
+ *       ({@code en}), {@code weekend} ({@code [SATURDAY, SUNDAY]}), {@code holidays} and
+ *       {@code schools} (empty); preference {@code languages}, {@code channels}, {@code optOut},
+ *       {@code reachable} (empty) and {@code interpreter} ({@code false}); caregiver
+ *       {@code restriction} ({@code NONE}); family {@code groups} (empty); contact {@code mode}
+ *       ({@code PERSONAL}), {@code interpretation} ({@code NONE}) and {@code awaitsReply}
  *       ({@code true} on an inbound contact; never written on an outbound one, where the
- *       contract ignores it).</li>
+ *       contract ignores it); meeting {@code offeredTimes} (empty) and {@code interpretation}
+ *       ({@code NONE});</li>
+ *   <li>written when the source recorded them, even with the default value, so that they read
+ *       back as recorded ({@link Contact.Recorded}), and otherwise only when they differ from the
+ *       default: contact {@code tone} ({@code NEUTRAL}), {@code language} (the district's
+ *       default language) and {@code delivered} ({@code true}). A contact with a
+ *       {@code delivery} status has that written instead of {@code delivered}.</li>
  * </ul>
  * A family whose preference is present but empty is written as {@code "preference": {}},
- * which differs from an absent preference. {@link #includingDefaults()} writes every field,
- * absent ones as {@code null}.
+ * which differs from an absent preference. Version 1's {@code interpreted} is never written:
+ * {@code interpretation} says more. {@link #includingDefaults()} writes every field, absent ones
+ * as {@code null}, except {@code delivered} beside a {@code delivery} status (a reader refuses the
+ * two together).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -211,13 +230,28 @@ public final class DatasetWriter {
         private static final SerializableString MODE = name("mode");
         private static final SerializableString TONE = name("tone");
         private static final SerializableString LANGUAGE = name("language");
-        private static final SerializableString INTERPRETED = name("interpreted");
         private static final SerializableString DELIVERED = name("delivered");
         private static final SerializableString AWAITS_REPLY = name("awaitsReply");
         private static final SerializableString REPLY_TO = name("replyTo");
         private static final SerializableString MADE_AT = name("madeAt");
         private static final SerializableString DUE_BY = name("dueBy");
         private static final SerializableString FULFILLED_BY = name("fulfilledBy");
+        private static final SerializableString MEETINGS = name("meetings");
+        private static final SerializableString SCHOOL_YEAR_START = name("schoolYearStart");
+        private static final SerializableString SCHOOLS = name("schools");
+        private static final SerializableString RESTRICTION = name("restriction");
+        private static final SerializableString CAREGIVER_ID = name("caregiverId");
+        private static final SerializableString BROADCAST_ID = name("broadcastId");
+        private static final SerializableString TOPIC = name("topic");
+        private static final SerializableString INTERPRETATION = name("interpretation");
+        private static final SerializableString DELIVERY = name("delivery");
+        private static final SerializableString KIND = name("kind");
+        private static final SerializableString STATUS = name("status");
+        private static final SerializableString OFFERED_TIMES = name("offeredTimes");
+        private static final SerializableString NOTICE_SENT_AT = name("noticeSentAt");
+        private static final SerializableString INPUT_REQUESTED_AT = name("inputRequestedAt");
+        private static final SerializableString INPUT_RECEIVED_AT = name("inputReceivedAt");
+        private static final SerializableString DRAFT_SHARED_AT = name("draftSharedAt");
 
         private static final SerializableString[] DIRECTIONS = names(Direction.values());
         private static final SerializableString[] CHANNEL_NAMES = names(Channel.values());
@@ -225,6 +259,12 @@ public final class DatasetWriter {
         private static final SerializableString[] TONES = names(Tone.values());
         private static final SerializableString[] ROLES = names(StaffRole.values());
         private static final SerializableString[] DAY_NAMES = names(DayOfWeek.values());
+        private static final SerializableString[] TOPICS = names(Topic.values());
+        private static final SerializableString[] INTERPRETATIONS = names(Interpretation.values());
+        private static final SerializableString[] DELIVERIES = names(Delivery.values());
+        private static final SerializableString[] RESTRICTIONS = names(Restriction.values());
+        private static final SerializableString[] MEETING_KINDS = names(MeetingKind.values());
+        private static final SerializableString[] MEETING_STATUSES = names(MeetingStatus.values());
 
         private final JsonGenerator json;
         private final String defaultLanguage;
@@ -267,6 +307,12 @@ public final class DatasetWriter {
                 commitment(commitment);
             }
             json.writeEndArray();
+            json.writeFieldName(MEETINGS);
+            json.writeStartArray();
+            for (Meeting meeting : dataset.meetings()) {
+                meeting(meeting);
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
 
@@ -287,6 +333,19 @@ public final class DatasetWriter {
                 json.writeStartArray();
                 for (LocalDate holiday : district.holidays()) { // a SortedSet: in date order
                     json.writeString(holiday.toString());
+                }
+                json.writeEndArray();
+            }
+            optionalString(SCHOOL_YEAR_START, district.schoolYearStart() == null ? null
+                    : district.schoolYearStart().toString());
+            if (defaults || !district.schools().isEmpty()) {
+                json.writeFieldName(SCHOOLS);
+                json.writeStartArray();
+                for (School school : district.schools()) {
+                    json.writeStartObject();
+                    string(ID, school.id());
+                    optionalString(NAME, school.name());
+                    json.writeEndObject();
                 }
                 json.writeEndArray();
             }
@@ -322,6 +381,17 @@ public final class DatasetWriter {
                 json.writeStartObject();
                 string(ID, caregiver.id());
                 optionalString(RELATIONSHIP, caregiver.relationship());
+                if (caregiver.preference() != null) {
+                    json.writeFieldName(PREFERENCE);
+                    preference(caregiver.preference());
+                } else if (defaults) {
+                    json.writeFieldName(PREFERENCE);
+                    json.writeNull();
+                }
+                if (defaults || caregiver.restriction() != Restriction.NONE) {
+                    json.writeFieldName(RESTRICTION);
+                    json.writeString(RESTRICTIONS[caregiver.restriction().ordinal()]);
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -396,6 +466,9 @@ public final class DatasetWriter {
             string(FAMILY_ID, contact.familyId());
             optionalString(STUDENT_ID, contact.studentId());
             optionalString(STAFF_ID, contact.staffId());
+            optionalString(CAREGIVER_ID, contact.caregiverId());
+            optionalString(SCHOOL_ID, contact.schoolId());
+            optionalString(BROADCAST_ID, contact.broadcastId());
             instant(AT, contact.at());
             json.writeFieldName(DIRECTION);
             json.writeString(DIRECTIONS[contact.direction().ordinal()]);
@@ -410,19 +483,23 @@ public final class DatasetWriter {
                 json.writeFieldName(TONE);
                 json.writeString(TONES[contact.tone().ordinal()]);
             }
+            optionalEnum(TOPIC, TOPICS, contact.topic());
             // A Dataset has already given a contact without a language the district default.
             String language = contact.language() == null ? defaultLanguage : contact.language();
             if (defaults || contact.recorded().language() || !language.equals(defaultLanguage)) {
                 string(LANGUAGE, language);
             }
-            boolean interpreted = contact.interpretation() != Interpretation.NONE;
-            if (defaults || interpreted) {
-                json.writeFieldName(INTERPRETED);
-                json.writeBoolean(interpreted);
-            }
-            if (defaults || contact.recorded().delivery() || !contact.delivered()) {
-                json.writeFieldName(DELIVERED);
-                json.writeBoolean(contact.delivered());
+            interpretation(contact.interpretation());
+            if (contact.delivery() != null) {
+                // delivered follows from it, and a reader refuses the two together.
+                json.writeFieldName(DELIVERY);
+                json.writeString(DELIVERIES[contact.delivery().ordinal()]);
+            } else {
+                optionalEnum(DELIVERY, DELIVERIES, null);
+                if (defaults || contact.recorded().delivery() || !contact.delivered()) {
+                    json.writeFieldName(DELIVERED);
+                    json.writeBoolean(contact.delivered());
+                }
             }
             if (defaults || (contact.isInbound() && !contact.awaitsReply())) {
                 json.writeFieldName(AWAITS_REPLY);
@@ -441,6 +518,62 @@ public final class DatasetWriter {
             instant(DUE_BY, commitment.dueBy());
             optionalString(FULFILLED_BY, commitment.fulfilledBy());
             json.writeEndObject();
+        }
+
+        private void meeting(Meeting meeting) throws IOException {
+            json.writeStartObject();
+            string(ID, meeting.id());
+            string(FAMILY_ID, meeting.familyId());
+            optionalString(STUDENT_ID, meeting.studentId());
+            optionalString(CAREGIVER_ID, meeting.caregiverId());
+            optionalString(STAFF_ID, meeting.staffId());
+            optionalString(SCHOOL_ID, meeting.schoolId());
+            json.writeFieldName(KIND);
+            json.writeString(MEETING_KINDS[meeting.kind().ordinal()]);
+            instant(AT, meeting.at());
+            optionalEnum(STATUS, MEETING_STATUSES, meeting.status());
+            if (defaults || !meeting.offeredTimes().isEmpty()) {
+                json.writeFieldName(OFFERED_TIMES);
+                json.writeStartArray();
+                for (Instant offered : meeting.offeredTimes()) {
+                    instantValue(offered);
+                }
+                json.writeEndArray();
+            }
+            interpretation(meeting.interpretation());
+            optionalInstant(NOTICE_SENT_AT, meeting.noticeSentAt());
+            optionalInstant(INPUT_REQUESTED_AT, meeting.inputRequestedAt());
+            optionalInstant(INPUT_RECEIVED_AT, meeting.inputReceivedAt());
+            optionalInstant(DRAFT_SHARED_AT, meeting.draftSharedAt());
+            json.writeEndObject();
+        }
+
+        private void interpretation(Interpretation interpretation) throws IOException {
+            if (defaults || interpretation != Interpretation.NONE) {
+                json.writeFieldName(INTERPRETATION);
+                json.writeString(INTERPRETATIONS[interpretation.ordinal()]);
+            }
+        }
+
+        /** Absent values are left out, or written as {@code null} when defaults are wanted. */
+        private void optionalEnum(SerializableString field, SerializableString[] names, Enum<?> value)
+                throws IOException {
+            if (value != null) {
+                json.writeFieldName(field);
+                json.writeString(names[value.ordinal()]);
+            } else if (defaults) {
+                json.writeFieldName(field);
+                json.writeNull();
+            }
+        }
+
+        private void optionalInstant(SerializableString field, Instant value) throws IOException {
+            if (value != null) {
+                instant(field, value);
+            } else if (defaults) {
+                json.writeFieldName(field);
+                json.writeNull();
+            }
         }
 
         private void string(SerializableString field, String value) throws IOException {
@@ -478,6 +611,10 @@ public final class DatasetWriter {
 
         private void instant(SerializableString field, Instant value) throws IOException {
             json.writeFieldName(field);
+            instantValue(value);
+        }
+
+        private void instantValue(Instant value) throws IOException {
             char[] text = instants.format(value);
             if (text == null) {
                 json.writeString(value.toString());

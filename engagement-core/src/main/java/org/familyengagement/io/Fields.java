@@ -11,17 +11,24 @@ import java.util.Set;
 /**
  * The fields one kind of object may have, named by the constants of an enum: the JSON name of a
  * constant is its name in lower camel case ({@code FAMILY_ID} is {@code familyId}), which is how
- * the contract spells every field. Immutable.
+ * the contract spells every field. Some may be marked as added by schema version 2
+ * ({@link #addedInVersionTwo}). Immutable.
  *
  * @param <F> the enum of field names
  */
 final class Fields<F extends Enum<F>> {
     private final F[] constants;
     private final List<String> names;
+    private final List<String> versionOneNames;
     private final Map<String, F> byName;
     private final long requiredMask;
+    private final long versionTwoMask;
 
     private Fields(Class<F> type, Set<F> required) {
+        this(type, required, EnumSet.noneOf(type));
+    }
+
+    private Fields(Class<F> type, Set<F> required, Set<F> versionTwo) {
         this.constants = type.getEnumConstants();
         if (constants.length > Long.SIZE) {
             throw new IllegalArgumentException(type + " has more fields than a seen-mask holds");
@@ -35,11 +42,23 @@ final class Fields<F extends Enum<F>> {
         }
         this.names = Collections.unmodifiableList(jsonNames);
         this.byName = lookup;
+        this.requiredMask = mask(required);
+        this.versionTwoMask = mask(versionTwo);
+        List<String> older = new ArrayList<>();
+        for (F constant : constants) {
+            if (!versionTwo.contains(constant)) {
+                older.add(jsonNames.get(constant.ordinal()));
+            }
+        }
+        this.versionOneNames = Collections.unmodifiableList(older);
+    }
+
+    private static <F extends Enum<F>> long mask(Set<F> fields) {
         long mask = 0;
-        for (F field : required) {
+        for (F field : fields) {
             mask |= 1L << field.ordinal();
         }
-        this.requiredMask = mask;
+        return mask;
     }
 
     /** All constants of {@code type}; those listed are required. */
@@ -50,6 +69,25 @@ final class Fields<F extends Enum<F>> {
             set.add(field);
         }
         return new Fields<>(type, set);
+    }
+
+    /** These fields, with {@code added} marked as added by schema version 2. */
+    @SafeVarargs
+    final Fields<F> addedInVersionTwo(F... added) {
+        EnumSet<F> required = EnumSet.noneOf(constants[0].getDeclaringClass());
+        for (F constant : constants) {
+            if ((requiredMask & (1L << constant.ordinal())) != 0) {
+                required.add(constant);
+            }
+        }
+        EnumSet<F> versionTwo = EnumSet.noneOf(constants[0].getDeclaringClass());
+        versionTwo.addAll(List.of(added));
+        return new Fields<>(constants[0].getDeclaringClass(), required, versionTwo);
+    }
+
+    /** True for a field that schema version 2 added. */
+    boolean isVersionTwo(F field) {
+        return (versionTwoMask & (1L << field.ordinal())) != 0;
     }
 
     /** The field named {@code name}, or {@code null}. */
@@ -64,6 +102,11 @@ final class Fields<F extends Enum<F>> {
     /** The JSON names, in declaration order. */
     List<String> names() {
         return names;
+    }
+
+    /** The JSON names a document of {@code schemaVersion: 1} may use, in declaration order. */
+    List<String> versionOneNames() {
+        return versionOneNames;
     }
 
     long requiredMask() {

@@ -23,7 +23,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
 import org.familyengagement.internal.Suggestions;
 import org.familyengagement.model.Dataset;
 
@@ -38,18 +40,36 @@ import org.familyengagement.model.Dataset;
  *
  * <p>Messages quote ids, enum values and offending tokens only, each cut to
  * {@value #MAX_QUOTED} characters, and never a value with white space in it (see
- * {@link #quote}), so free text a family wrote cannot leak into them.
+ * {@link #quote}), so free text a family wrote cannot leak into them. Pointers show the keys
+ * of the document with characters unsafe to print as '?'.
+ *
+ * <p>Problems are kept up to {@link InvalidInputException#MAX_PROBLEMS}, then only counted
+ * ({@link #isFull()}): memory stays bounded however bad the input.
+ *
+ * <p>Strings must be valid Unicode (no half of a surrogate pair on its own, which a JSON escape
+ * such as {@code "\ud800"} can make), instants and dates must fall in the years
+ * {@value #MIN_YEAR} to {@value #MAX_YEAR}.
  */
 final class JsonWalker {
     /** The longest token a message quotes in full. */
     static final int MAX_QUOTED = Problem.MAX_QUOTED;
+    /** The earliest year of an instant or date the readers accept. */
+    static final int MIN_YEAR = 1900;
+    /** The latest year of an instant or date the readers accept. */
+    static final int MAX_YEAR = 9999;
+    static final Instant MIN_INSTANT = Instant.parse(MIN_YEAR + "-01-01T00:00:00Z");
+    static final Instant MAX_INSTANT = Instant.parse(MAX_YEAR + "-12-31T23:59:59.999999999Z");
 
     private final JsonParser parser;
     private final String format;
-    private final List<Problem> problems = new ArrayList<>();
+    private final References.CappedProblems problems = new References.CappedProblems();
     private String[] names = new String[16];
     private int[] indexes = new int[16];
     private int depth;
+    /** The document's schemaVersion: 0 until it is read, -1 when it is unusable. */
+    private int schemaVersion;
+    /** Version 2 fields met before the version was known, reported if it turns out to be 1. */
+    private References.CappedProblems versionTwoFields;
 
     /** @param format the document's format as users know it, {@code JSON} or {@code YAML} */
     JsonWalker(JsonParser parser, String format) {
@@ -101,18 +121,20 @@ final class JsonWalker {
             malformed(e);
             return false;
         } catch (CharConversionException e) {
-            // Bytes that are not text in the encoding detected (UTF-32 with a code point past U+10FFFF).
+            // Bytes that are not text in the encoding detected (UTF-32 with a code point past U+10FFFF,
+            // an overlong UTF-8 form).
             malformed(e);
             return false;
         }
     }
 
-    /** Throws {@code exception} of every problem, in document order, when there is any. */
+    /**
+     * Throws {@code exception} of every problem, in document order, when there is any; the
+     * problems only counted make one more, {@link Problem#notListed}, at the end.
+     */
     <X extends RuntimeException> void throwIfProblems(Function<List<Problem>, X> exception) {
         if (!problems.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(problems);
-            sorted.sort(Dataset.DOCUMENT_ORDER);
-            throw exception.apply(sorted);
+            throw exception.apply(problems.toList(Dataset.DOCUMENT_ORDER));
         }
     }
 
@@ -163,6 +185,11 @@ final class JsonWalker {
                 pointer.append("~0");
             } else if (ch == '/') {
                 pointer.append("~1");
+            } else if (ch < ' ' || ch >= 0x7F) {
+                // A key is the document's to choose: ESC or a bidirectional control in one must not reach a terminal.
+                int end = Character.isHighSurrogate(ch) && i + 1 < segment.length() ? i + 2 : i + 1;
+                References.appendPrintable(pointer, segment, i, end);
+                i = end - 1;
             } else {
                 pointer.append(ch);
             }
@@ -179,9 +206,23 @@ final class JsonWalker {
         return !problems.isEmpty();
     }
 
+    /**
+     * True once {@link InvalidInputException#MAX_PROBLEMS} problems are kept: the document is
+     * rejected whatever follows, further problems are only counted, and readers stop keeping
+     * what they read.
+     */
+    boolean isFull() {
+        return problems.isFull();
+    }
+
     /** A problem at the current pointer. */
     void problem(String message) {
-        problems.add(new Problem(pointer(), message));
+        // Once full, a problem is only counted: not even its pointer is built.
+        if (problems.isFull()) {
+            problems.countOne();
+        } else {
+            problems.add(new Problem(pointer(), message));
+        }
     }
 
     /** A problem at another place. */
@@ -189,14 +230,70 @@ final class JsonWalker {
         problems.add(new Problem(pointer, message));
     }
 
+    /** Adds a problem found by another check, a {@link Problem#notListed} tally included. */
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
     /** A problem at a field of the object under the cursor. */
     void problemIn(String field, String message) {
+        if (problems.isFull()) {
+            problems.countOne();
+            return;
+        }
         StringBuilder pointer = new StringBuilder(pointer()).append('/');
         appendEscaped(pointer, field);
         problems.add(new Problem(pointer.toString(), message));
     }
 
+    // ---------------------------------------------------------------- schema version
+
+    /** Records the document's schemaVersion ({@code -1}: unusable or unsupported). */
+    void schemaVersion(int version) {
+        schemaVersion = version;
+        if (versionTwoFields != null) {
+            if (version == 1) {
+                for (Problem problem : versionTwoFields.toList(Dataset.DOCUMENT_ORDER)) {
+                    problems.add(problem);
+                }
+            }
+            versionTwoFields = null;
+        }
+    }
+
+    /** True when the document said {@code schemaVersion: 1} before the cursor. */
+    boolean isVersionOne() {
+        return schemaVersion == 1;
+    }
+
+    /**
+     * The cursor is on a field that version 2 added: a problem if the document is version 1, now
+     * or once its version is read (the fields of a document come in any order).
+     */
+    void versionTwoField(String name) {
+        if (schemaVersion > 1 || schemaVersion < 0) {
+            return;
+        }
+        String message = "field " + quote(name) + " needs schemaVersion 2; this document says schemaVersion 1";
+        if (schemaVersion == 1) {
+            problem(message);
+        } else {
+            if (versionTwoFields == null) {
+                versionTwoFields = new References.CappedProblems();
+            }
+            if (versionTwoFields.isFull()) {
+                versionTwoFields.countOne();
+            } else {
+                versionTwoFields.add(new Problem(pointer(), message));
+            }
+        }
+    }
+
     void unknownField(String name, List<String> known) {
+        if (problems.isFull()) {
+            problems.countOne();
+            return;
+        }
         String suggestion = Suggestions.closest(name, known);
         problem("unknown field " + quote(name) + (suggestion != null
                 ? "; did you mean \"" + suggestion + "\"?"
@@ -205,7 +302,11 @@ final class JsonWalker {
 
     /** Reports that the value under the cursor is not {@code expected}, and skips it. */
     void wrongType(String expected) throws IOException {
-        problem("expected " + expected + ", found " + describeCurrent());
+        if (problems.isFull()) {
+            problems.countOne();
+        } else {
+            problem("expected " + expected + ", found " + describeCurrent());
+        }
         parser.skipChildren();
     }
 
@@ -234,7 +335,16 @@ final class JsonWalker {
      * these instead of a parse exception). Like a syntax error, the last problem of the document.
      */
     void malformed(CharConversionException e) {
-        problem(undecodable(format, e));
+        if (e instanceof Utf8Guard.InvalidUtf8 utf8) {
+            problem(malformedUtf8(format, utf8));
+        } else {
+            problem(undecodable(format, e));
+        }
+    }
+
+    /** The sentence for a byte sequence that is not UTF-8, where it is. */
+    static String malformedUtf8(String format, Utf8Guard.InvalidUtf8 e) {
+        return "malformed " + format + " at line " + e.line() + ", column " + e.column() + ": " + e.getMessage();
     }
 
     /** The sentence for bytes that are not text in the document's encoding. */
@@ -270,6 +380,8 @@ final class JsonWalker {
         if (message.endsWith(":")) {
             message = message.substring(0, message.length() - 1);
         }
+        // The parser quotes the character it stopped at, whatever it is: ESC or U+202E included.
+        message = References.printable(message);
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
@@ -334,7 +446,11 @@ final class JsonWalker {
             // A parser throws on a truncated array; the null check only guards against looping forever.
             for (int i = 0; !isArrayEnd(parser.nextToken()); i++) {
                 enter(i);
-                list.add(element.read());
+                T value = element.read();
+                // Once problems are only counted the document is lost: its elements are read, not kept.
+                if (!problems.isFull()) {
+                    list.add(value);
+                }
                 leave();
             }
         }
@@ -369,15 +485,41 @@ final class JsonWalker {
         return parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
     }
 
-    /** A string, taken from {@code pool} when there is one. */
+    /**
+     * A string, taken from {@code pool} when there is one; {@code null} (reported) for anything
+     * else, and for a string that holds half of a surrogate pair without the other.
+     */
     String string(StringPool pool) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_STRING && !isAlias()) {
-            return pool == null
-                    ? parser.getText()
-                    : pool.get(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            char[] chars = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            int length = parser.getTextLength();
+            int lone = loneSurrogate(chars, offset, length);
+            if (lone >= 0) {
+                problem("the string holds " + References.codePointName(chars[offset + lone]) + " at character "
+                        + (lone + 1) + ", half of a UTF-16 surrogate pair without the other half: not valid Unicode text");
+                return null;
+            }
+            return pool == null ? new String(chars, offset, length) : pool.get(chars, offset, length);
         }
         wrongType("a string");
         return null;
+    }
+
+    /** The position of the first half of a surrogate pair standing alone, or -1. */
+    static int loneSurrogate(char[] chars, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char ch = chars[i];
+            if (ch >= Character.MIN_SURROGATE && ch <= Character.MAX_SURROGATE) {
+                if (Character.isHighSurrogate(ch) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                    i++;
+                } else {
+                    return i - offset;
+                }
+            }
+        }
+        return -1;
     }
 
     /** A string, or {@code null} for JSON null (not a problem: the field says "none"). */
@@ -390,14 +532,27 @@ final class JsonWalker {
         return id(null);
     }
 
-    /** A non-blank string, taken from {@code pool} when there is one. */
+    /** An id ({@link References#idProblem} says what one may hold), taken from {@code pool} when there is one. */
     String id(StringPool pool) throws IOException {
-        String id = string(pool);
-        if (id != null && id.isBlank()) {
-            problem("an id must not be blank");
+        return checkedId(string(pool), "an id");
+    }
+
+    /**
+     * {@code value} when it can be an id; otherwise reports why ("an id must not be blank") at the
+     * cursor and returns {@code null}. Also for group dimensions and labels, which follow the same rule.
+     *
+     * @param noun how the message names the value: "an id", "a group label"
+     */
+    String checkedId(String value, String noun) {
+        if (value == null) {
             return null;
         }
-        return id;
+        String problem = References.idProblem(value);
+        if (problem != null) {
+            problem(noun + " " + problem);
+            return null;
+        }
+        return value;
     }
 
     /** A non-blank string, or {@code null} for JSON null. */
@@ -465,18 +620,26 @@ final class JsonWalker {
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
         Instant fast = Instants.parseFast(chars, offset, length);
-        if (fast != null) {
+        if (fast != null && !fast.isBefore(MIN_INSTANT) && !fast.isAfter(MAX_INSTANT)) {
             return fast;
         }
         String text = new String(chars, offset, length);
+        Instant instant;
         try {
-            return Instants.parseWithJavaTime(text);
+            instant = fast != null ? fast : Instants.parseWithJavaTime(text);
         } catch (DateTimeParseException e) {
             problem(quote(text) + (isLocalDateTime(text)
                     ? " has no UTC offset; add Z or ±HH:MM"
                     : " is not an ISO-8601 instant with an offset, such as 2026-11-02T16:00:00Z"));
             return null;
         }
+        if (instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT)) {
+            // Far-off instants parse, then overflow date arithmetic later (year 999999999 plus a lookback).
+            problem(quote(text) + " is outside the years " + MIN_YEAR + " to " + MAX_YEAR
+                    + " (UTC) that an instant may fall in");
+            return null;
+        }
+        return instant;
     }
 
     private static boolean isLocalDateTime(String text) {
@@ -494,12 +657,18 @@ final class JsonWalker {
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             problem(quote(text) + " is not a date YYYY-MM-DD");
             return null;
         }
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            problem(quote(text) + " is outside the years " + MIN_YEAR + " to " + MAX_YEAR + " that a date may fall in");
+            return null;
+        }
+        return date;
     }
 
     /** A time of day {@code HH:MM} (or {@code HH:MM:SS}). */

@@ -57,15 +57,22 @@ final class ObjectReader<F extends Enum<F>> {
             parser.nextToken();
             F field = fields.byName(name);
             if (field == null) {
-                walker.unknownField(name, fields.names());
+                // A version 1 document is told of the fields it may have, as it always was.
+                walker.unknownField(name, walker.isVersionOne() ? fields.versionOneNames() : fields.names());
             } else if ((seen & bit(field)) != 0) {
                 walker.problem("field \"" + name + "\" appears more than once in this object");
             } else {
                 seen |= bit(field);
                 inField = true;
+                if (fields.isVersionTwo(field)) {
+                    // Read and checked all the same, so the problems do not depend on where schemaVersion stands.
+                    walker.versionTwoField(name);
+                }
                 return field;
             }
             parser.skipChildren();
+            // A string is read lazily: finish it here, so that bytes in it that are not text point here.
+            parser.finishToken();
             walker.leave();
         }
         reportMissing();
@@ -79,6 +86,11 @@ final class ObjectReader<F extends Enum<F>> {
             walker.problem("missing required field \"" + fields.name(fields.constant(ordinal)) + "\"");
             missing &= missing - 1;
         }
+    }
+
+    /** True when the object had {@code field}, so far. */
+    boolean has(F field) {
+        return (seen & bit(field)) != 0;
     }
 
     private static long bit(Enum<?> field) {

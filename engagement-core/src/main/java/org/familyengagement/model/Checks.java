@@ -4,12 +4,32 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
+import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
+
 /** Argument checks shared by the model's compact constructors. */
 final class Checks {
     private Checks() {
     }
 
+    /** An id: see {@link References#idProblem} for what one may hold. */
     static String requireId(String value, String what) {
+        Objects.requireNonNull(value, () -> what + " must not be null");
+        String problem = References.idProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + (problem.startsWith("must not be blank") ? " "
+                    : " " + Problem.quote(value) + " ") + problem);
+        }
+        return value;
+    }
+
+    /** An id or {@code null}. */
+    static String optionalId(String value, String what) {
+        return value == null ? null : requireId(value, what);
+    }
+
+    /** A string that is not blank, such as a language tag (whose form a dataset checks). */
+    static String requireText(String value, String what) {
         Objects.requireNonNull(value, () -> what + " must not be null");
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");

@@ -10,13 +10,16 @@ import java.time.Instant;
  * @param staffId     who made it, or {@code null}
  * @param madeAt      when it was made
  * @param dueBy       when it is due; not before {@code madeAt}
- * @param fulfilledBy the id of the contact that kept it, or {@code null}
+ * @param fulfilledBy the id of the contact that kept it (of the same family, not dated before
+ *                    {@code madeAt}, which a {@link Dataset} checks), or {@code null}
  */
 public record Commitment(String id, String familyId, String staffId, Instant madeAt, Instant dueBy,
                          String fulfilledBy) implements Evidence {
     public Commitment {
         Checks.requireId(id, "commitment id");
         Checks.requireId(familyId, "commitment familyId");
+        Checks.optionalId(staffId, "commitment staffId");
+        Checks.optionalId(fulfilledBy, "commitment fulfilledBy");
         Checks.require(madeAt, "commitment madeAt");
         Checks.require(dueBy, "commitment dueBy");
         if (dueBy.isBefore(madeAt)) {

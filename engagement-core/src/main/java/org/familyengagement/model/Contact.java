@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One contact between the school and a family, in either direction.
  *
- * <p>A contact carries ids and classifications only, never what was said. Build one with
+ * <p>A contact carries ids and classifications only, never what was said. Its ids follow the rule
+ * of docs/fact-model.md ("Ids"): no controls, bidirectional or format characters, not blank, at
+ * most 256 characters; others are an {@link IllegalArgumentException}. Build one with
  * {@link #builder}, which applies the contract's defaults and remembers which fields were
  * recorded; correct one with {@link #toBuilder()}.
  *
@@ -32,7 +34,8 @@ import java.time.Instant;
  *                       returned mail. Always {@code true} for inbound contacts, which happened;
  *                       follows {@code delivery} when that is given
  * @param awaitsReply    an inbound contact that expects an answer; always {@code false} for outbound
- * @param replyTo        on an outbound contact, the id of the inbound contact it answers, or {@code null}
+ * @param replyTo        on an outbound contact, the id of the inbound contact of its family it answers (not
+ *                       dated after it), or {@code null}
  * @param recorded       which defaulted fields the source actually recorded; {@code null} means all
  */
 public record Contact(String id, String familyId, String studentId, String staffId, String caregiverId,
@@ -44,6 +47,12 @@ public record Contact(String id, String familyId, String studentId, String staff
     public Contact {
         Checks.requireId(id, "contact id");
         Checks.requireId(familyId, "contact familyId");
+        Checks.optionalId(studentId, "contact studentId");
+        Checks.optionalId(staffId, "contact staffId");
+        Checks.optionalId(caregiverId, "contact caregiverId");
+        Checks.optionalId(schoolId, "contact schoolId");
+        Checks.optionalId(broadcastId, "contact broadcastId");
+        Checks.optionalId(replyTo, "contact replyTo");
         Checks.require(at, "contact at");
         Checks.require(direction, "contact direction");
         Checks.require(channel, "contact channel");

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.internal.References;
 import org.familyengagement.language.LanguageTags;
@@ -23,10 +24,17 @@ import org.familyengagement.language.LanguageTags;
  * constant time. Build one with {@link #builder} or {@link #of}.
  *
  * <p>Contacts that state no language are given the district's default language.
+ *
+ * <p>The checks are {@code org.familyengagement.internal.References}', the ones a live session
+ * runs too. A dataset with more than {@link InvalidInputException#MAX_PROBLEMS} problems is refused
+ * with the first of them and one {@link Problem#notListed} that counts the rest.
  */
 public final class Dataset {
     /** The schema version this library writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The schema versions this library reads, oldest first: a version 1 document reads as it always did. */
+    public static final List<Integer> READABLE_SCHEMA_VERSIONS = List.of(1, 2);
 
     /** Problems in the order a dataset document lays them out ({@link #comparePointers}). */
     public static final Comparator<Problem> DOCUMENT_ORDER = Comparator.comparing(Problem::pointer,
@@ -92,10 +100,10 @@ public final class Dataset {
         Checks.noNulls(contacts, "contacts");
         Checks.noNulls(commitments, "commitments");
         Checks.noNulls(meetings, "meetings");
-        List<Problem> problems = new ArrayList<>();
+        References.CappedProblems problems = new References.CappedProblems();
         Positions positions = check(district, staff, families, contacts, commitments, meetings, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidDatasetException(problems);
+            throw new InvalidDatasetException(problems.toList(DOCUMENT_ORDER));
         }
         List<Contact> resolved = new ArrayList<>(contacts.size());
         for (Contact contact : contacts) {
@@ -114,14 +122,15 @@ public final class Dataset {
      * The cross-reference and value problems of a would-be dataset, in document order.
      * Null entries stand for elements a reader could not build; they are skipped, and the
      * pointers keep the list positions, so a reader can report its own problems and these
-     * together.
+     * together. At most {@link InvalidInputException#MAX_PROBLEMS} are listed, then one
+     * {@link Problem#notListed} that counts the rest.
      */
     public static List<Problem> problems(District district, List<Staff> staff, List<Family> families,
                                          List<Contact> contacts, List<Commitment> commitments,
                                          List<Meeting> meetings) {
-        List<Problem> problems = new ArrayList<>();
+        References.CappedProblems problems = new References.CappedProblems();
         check(district, staff, families, contacts, commitments, meetings, problems);
-        return problems;
+        return problems.toList(DOCUMENT_ORDER);
     }
 
     /**
@@ -140,6 +149,9 @@ public final class Dataset {
         if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
             problems.add(new Problem("/district/defaultLanguage",
                     quote(district.defaultLanguage()) + " is not a well-formed BCP 47 language tag"));
+        }
+        if (district != null) {
+            References.checkDistrict(district, problems);
         }
         Map<String, Integer> staffAt = uniqueIds(staff, Staff::id, "staff", "staff", problems);
         for (int i = 0; i < staff.size(); i++) {
@@ -254,6 +266,27 @@ public final class Dataset {
     private static <T> Optional<T> find(List<T> items, Map<String, Integer> positions, String id) {
         Integer position = positions.get(id);
         return position == null ? Optional.empty() : Optional.of(items.get(position));
+    }
+
+    /**
+     * The school a contact came from or was addressed to: its own {@code schoolId}, else the
+     * school of its student when that has one (the contract's default), else {@code null}.
+     */
+    public String schoolIdOf(Contact contact) {
+        return schoolIdOf(contact.schoolId(), contact.familyId(), contact.studentId());
+    }
+
+    /** The school a meeting is at: its own {@code schoolId}, else its student's school, else {@code null}. */
+    public String schoolIdOf(Meeting meeting) {
+        return schoolIdOf(meeting.schoolId(), meeting.familyId(), meeting.studentId());
+    }
+
+    private String schoolIdOf(String schoolId, String familyId, String studentId) {
+        if (schoolId != null || studentId == null) {
+            return schoolId;
+        }
+        Student student = family(familyId).map(family -> family.student(studentId)).orElse(null);
+        return student == null ? null : student.schoolId();
     }
 
     /** A family's contacts in time order (ties by id); empty for an unknown family. */

@@ -43,7 +43,7 @@ public record District(String id, String name, ZoneId timeZone, String defaultLa
     public District {
         Checks.requireId(id, "district id");
         Checks.require(timeZone, "district timeZone");
-        Checks.requireId(defaultLanguage, "district defaultLanguage");
+        Checks.requireText(defaultLanguage, "district defaultLanguage");
         weekend = Checks.noNulls(weekend, "district weekend").isEmpty()
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(weekend));

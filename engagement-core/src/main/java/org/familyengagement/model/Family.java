@@ -26,6 +26,10 @@ public record Family(String id, List<Student> students, List<Caregiver> caregive
         students = List.copyOf(Checks.noNulls(students, "family students"));
         caregivers = List.copyOf(Checks.noNulls(caregivers, "family caregivers"));
         groups = Collections.unmodifiableMap(new TreeMap<>(Checks.noNulls(groups, "family groups")));
+        groups.forEach((dimension, label) -> {
+            Checks.requireId(dimension, "family group dimension");
+            Checks.requireId(label, "family group label");
+        });
     }
 
     /** A family with no students, caregivers or groups recorded. */

@@ -32,6 +32,10 @@ public record Meeting(String id, String familyId, String studentId, String careg
     public Meeting {
         Checks.requireId(id, "meeting id");
         Checks.requireId(familyId, "meeting familyId");
+        Checks.optionalId(studentId, "meeting studentId");
+        Checks.optionalId(caregiverId, "meeting caregiverId");
+        Checks.optionalId(staffId, "meeting staffId");
+        Checks.optionalId(schoolId, "meeting schoolId");
         Checks.require(kind, "meeting kind");
         Checks.require(at, "meeting at");
         offeredTimes = List.copyOf(Checks.noNulls(offeredTimes == null ? List.of() : offeredTimes,

@@ -10,5 +10,6 @@ package org.familyengagement.model;
 public record Student(String id, String grade, String schoolId) {
     public Student {
         Checks.requireId(id, "student id");
+        Checks.optionalId(schoolId, "student schoolId");
     }
 }

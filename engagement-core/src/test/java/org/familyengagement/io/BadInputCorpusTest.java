@@ -117,7 +117,10 @@ class BadInputCorpusTest {
                         expect("/contacts/2/replyTo", "no contact (38 characters, not shown)"),
                         expect("/contacts/3/id", "duplicate contact id \"k-777777777777777777777777777777…\"",
                                 "(first at /contacts/1)"),
-                        expect("/commitments/0/dueBy", "of commitment (38 characters, not shown) is before")),
+                        expect("/commitments/0/dueBy", "of commitment (38 characters, not shown) is before"),
+                        // The contact named is dated before the commitment was made (a check of version 2's time).
+                        expect("/commitments/0/fulfilledBy", "contact \"k-777777777777777777777777777777…\"",
+                                "is dated 2026-11-02T22:00:00Z, before this commitment was made")),
                 row("dataset-ucs4-2143.bin",
                         expect("", "malformed JSON", "not valid text in its encoding", "UCS-4 endianness (2143)")),
                 row("dataset-control-character.json",

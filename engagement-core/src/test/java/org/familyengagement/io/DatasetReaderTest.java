@@ -275,11 +275,11 @@ class DatasetReaderTest {
 
         @Test
         void malformedJsonKeepsTheProblemsFoundBeforeIt() {
-            String document = json("{'schemaVersion': 2, 'district': {'id': 'd-1', 'timeZone': 'UTC'}, 'staff': [");
+            String document = json("{'schemaVersion': 3, 'district': {'id': 'd-1', 'timeZone': 'UTC'}, 'staff': [");
 
             assertThat(problemsOf(document)).extracting(Problem::pointer, p -> p.message().split(":")[0])
                     .containsExactly(
-                            tuple("/schemaVersion", "unsupported schemaVersion 2; supported versions"),
+                            tuple("/schemaVersion", "unsupported schemaVersion 3; supported versions"),
                             tuple("/staff", "malformed JSON at line 1, column 78"));
         }
 
@@ -493,10 +493,10 @@ class DatasetReaderTest {
 
         @Test
         void anUnsupportedSchemaVersionNamesTheSupportedOnes() {
-            String document = withContacts().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+            String document = withContacts().replace("\"schemaVersion\": 1", "\"schemaVersion\": 3");
 
             assertThat(onlyProblem(document)).isEqualTo(new Problem("/schemaVersion",
-                    "unsupported schemaVersion 2; supported versions: 1"));
+                    "unsupported schemaVersion 3; supported versions: 1, 2"));
         }
 
         @Test

@@ -86,7 +86,7 @@ class DatasetWriterTest {
     @Test
     void smallDatasetGivesTheExpectedCompactJson() {
         String expected = String.join("",
-                "{\"schemaVersion\":1,",
+                "{\"schemaVersion\":2,",
                 "\"district\":{\"id\":\"d-1\",\"name\":\"Riverbend\",\"timeZone\":\"America/Chicago\",",
                 "\"holidays\":[\"2026-11-11\",\"2026-11-26\"]},",
                 "\"staff\":[{\"id\":\"t-1\",\"role\":\"TEACHER\",\"languages\":[\"en\",\"es\"]},",
@@ -106,7 +106,7 @@ class DatasetWriterTest {
                 "{\"id\":\"k-2\",\"familyId\":\"f-1\",\"at\":\"2026-11-03T01:30:00.500Z\",\"direction\":\"INBOUND\",",
                 "\"channel\":\"SMS\"},",
                 "{\"id\":\"k-3\",\"familyId\":\"f-1\",\"staffId\":\"t-1\",\"at\":\"2026-11-03T15:00:00Z\",",
-                "\"direction\":\"OUTBOUND\",\"channel\":\"SMS\",\"tone\":\"CONCERN\",\"interpreted\":true,",
+                "\"direction\":\"OUTBOUND\",\"channel\":\"SMS\",\"tone\":\"CONCERN\",\"interpretation\":\"QUALIFIED\",",
                 "\"delivered\":false,\"replyTo\":\"k-2\"},",
                 "{\"id\":\"k-4\",\"familyId\":\"f-2\",\"at\":\"2026-11-04T12:00:00Z\",\"direction\":\"INBOUND\",",
                 "\"channel\":\"EMAIL\",\"awaitsReply\":false},",
@@ -116,7 +116,8 @@ class DatasetWriterTest {
                 "{\"id\":\"m-1\",\"familyId\":\"f-1\",\"staffId\":\"t-1\",\"madeAt\":\"2026-11-02T22:10:00Z\",",
                 "\"dueBy\":\"2026-11-06T23:00:00Z\",\"fulfilledBy\":\"k-3\"},",
                 "{\"id\":\"m-2\",\"familyId\":\"f-2\",\"madeAt\":\"2026-11-04T12:00:00Z\",",
-                "\"dueBy\":\"2026-11-05T12:00:00Z\"}]}\n");
+                "\"dueBy\":\"2026-11-05T12:00:00Z\"}],",
+                "\"meetings\":[]}\n");
 
         assertThat(DatasetWriter.compact().toJson(smallDataset())).isEqualTo(expected);
     }
@@ -132,12 +133,12 @@ class DatasetWriterTest {
         Dataset dataset = Dataset.of(district, List.of(), List.of(family), List.of(bare, question), List.of());
 
         assertThat(DatasetWriter.compact().toJson(dataset)).isEqualTo(
-                "{\"schemaVersion\":1,\"district\":{\"id\":\"d-9\",\"timeZone\":\"UTC\"},\"staff\":[],"
+                "{\"schemaVersion\":2,\"district\":{\"id\":\"d-9\",\"timeZone\":\"UTC\"},\"staff\":[],"
                         + "\"families\":[{\"id\":\"f-1\",\"students\":[],\"caregivers\":[]}],"
                         + "\"contacts\":[{\"id\":\"k-1\",\"familyId\":\"f-1\",\"at\":\"2026-01-05T10:00:00Z\","
                         + "\"direction\":\"OUTBOUND\",\"channel\":\"APP\"},"
                         + "{\"id\":\"k-2\",\"familyId\":\"f-1\",\"at\":\"2026-01-05T11:00:00Z\","
-                        + "\"direction\":\"INBOUND\",\"channel\":\"SMS\"}],\"commitments\":[]}\n");
+                        + "\"direction\":\"INBOUND\",\"channel\":\"SMS\"}],\"commitments\":[],\"meetings\":[]}\n");
     }
 
     @Test
@@ -153,7 +154,7 @@ class DatasetWriterTest {
 
         String json = DatasetWriter.compact().toJson(dataset);
 
-        assertThat(json).startsWith("{\"schemaVersion\":1,\"district\":{\"id\":\"d-2\",\"timeZone\":\"Asia/Riyadh\","
+        assertThat(json).startsWith("{\"schemaVersion\":2,\"district\":{\"id\":\"d-2\",\"timeZone\":\"Asia/Riyadh\","
                 + "\"defaultLanguage\":\"ar\",\"weekend\":[\"FRIDAY\",\"SATURDAY\"]},");
         // The district default is now Arabic: the Arabic contact states none, the English one does.
         assertThat(json).contains("\"channel\":\"SMS\"},{\"id\":\"k-2\"")
@@ -167,14 +168,18 @@ class DatasetWriterTest {
         assertThat(json)
                 .contains("\"district\":{\"id\":\"d-1\",\"name\":\"Riverbend\",\"timeZone\":\"America/Chicago\","
                         + "\"defaultLanguage\":\"en\",\"weekend\":[\"SATURDAY\",\"SUNDAY\"],"
-                        + "\"holidays\":[\"2026-11-11\",\"2026-11-26\"]}")
+                        + "\"holidays\":[\"2026-11-11\",\"2026-11-26\"],\"schoolYearStart\":null,\"schools\":[]}")
                 .contains("{\"id\":\"f-2\",\"students\":[],\"caregivers\":[],\"preference\":null,\"groups\":{}}")
+                .contains("\"caregivers\":[{\"id\":\"c-1\",\"relationship\":\"MOTHER\",\"preference\":null,"
+                        + "\"restriction\":\"NONE\"}]")
                 .contains("\"preference\":{\"languages\":[],\"channels\":[],\"optOut\":[],\"reachable\":[],"
                         + "\"interpreter\":false}")
                 .contains("{\"id\":\"k-2\",\"familyId\":\"f-1\",\"studentId\":null,\"staffId\":null,"
+                        + "\"caregiverId\":null,\"schoolId\":null,\"broadcastId\":null,"
                         + "\"at\":\"2026-11-03T01:30:00.500Z\",\"direction\":\"INBOUND\",\"channel\":\"SMS\","
-                        + "\"mode\":\"PERSONAL\",\"tone\":\"NEUTRAL\",\"language\":\"en\",\"interpreted\":false,"
-                        + "\"delivered\":true,\"awaitsReply\":true,\"replyTo\":null}")
+                        + "\"mode\":\"PERSONAL\",\"tone\":\"NEUTRAL\",\"topic\":null,\"language\":\"en\","
+                        + "\"interpretation\":\"NONE\",\"delivery\":null,\"delivered\":true,\"awaitsReply\":true,"
+                        + "\"replyTo\":null}")
                 .contains("{\"id\":\"m-2\",\"familyId\":\"f-2\",\"staffId\":null,\"madeAt\":\"2026-11-04T12:00:00Z\","
                         + "\"dueBy\":\"2026-11-05T12:00:00Z\",\"fulfilledBy\":null}");
     }
@@ -186,7 +191,7 @@ class DatasetWriterTest {
 
         assertThat(DatasetWriter.pretty().toJson(dataset)).isEqualTo("""
                 {
-                  "schemaVersion": 1,
+                  "schemaVersion": 2,
                   "district": {
                     "id": "d-1",
                     "timeZone": "UTC"
@@ -200,7 +205,8 @@ class DatasetWriterTest {
                   ],
                   "families": [],
                   "contacts": [],
-                  "commitments": []
+                  "commitments": [],
+                  "meetings": []
                 }
                 """);
     }

@@ -38,6 +38,9 @@ final class FuzzInputs {
             "optOut", "reachable", "interpreter", "days", "from", "to", "familyId", "studentId", "staffId", "at",
             "direction", "channel", "mode", "tone", "language", "interpreted", "delivered", "awaitsReply",
             "replyTo", "madeAt", "dueBy", "fulfilledBy", "familyID", "", "~/", "lookback", "responseSchoolDays",
+            "meetings", "schoolYearStart", "schools", "restriction", "caregiverId", "broadcastId", "topic",
+            "interpretation", "delivery", "kind", "status", "offeredTimes", "noticeSentAt", "inputRequestedAt",
+            "inputReceivedAt", "draftSharedAt", "\u001b[31m", "\u202e",
             "deficitOnly", "minConcerns", "oneWayOnly", "minBroadcasts", "messageOverload",
             "maxBroadcastsPerWeek", "disparity", "ratio", "alpha", "minGroupSize", "disabledRules", "income");
 
@@ -50,7 +53,9 @@ final class FuzzInputs {
             "\"24:00\"", "\"INBOUND\"", "\"OUTBOUND\"", "\"PHONE\"", "\"SMS\"", "\"BROADCAST\"", "\"CONCERN\"",
             "\"TEACHER\"", "\"MONDAY\"", "\"SATURDAY\"", "\"P30D\"", "\"P1M\"", "\"PT36H\"",
             "\"PT2562047788015215H\"", "\"message-overload\"", "\"\\ud800\"", "\"\\u0000\"", "\"a\\tb\"",
-            "\"The mother said the rent is late again\"");
+            "\"The mother said the rent is late again\"", "\"IEP\"", "\"HELD\"", "\"QUALIFIED\"", "\"OPENED\"",
+            "\"NO_CONTACT\"", "\"EVENT\"", "\"b-1\"", "\"c-1\"", "\"sch-1\"", "\"mt-1\"", "\"2026-08-17\"",
+            "\"+10000-01-01\"", "\"1899-12-31T23:59:59Z\"", "\"k-\\u001b[2J\"", "\"\\u202ek-1\"", "\"\\u00a0\"");
 
     /** Fragments a mutation may insert. */
     private static final List<String> FRAGMENTS = List.of("{", "}", "[", "]", "\"", ":", ",", " ", "\n", "null",
@@ -196,6 +201,7 @@ final class FuzzInputs {
     private static List<byte[]> validDatasets() {
         List<byte[]> documents = new ArrayList<>();
         documents.add(resource("dataset-full.json"));
+        documents.add(resource("dataset-v2-full.json"));
         documents.add(utf8("{\"schemaVersion\": 1, \"district\": {\"id\": \"d-1\", \"timeZone\": \"UTC\"}}"));
         documents.add(DatasetWriter.compact().toBytes(SampleData.read("sample-1-family.json")));
         documents.add(DatasetWriter.compact().toBytes(SampleData.read("sample-2-families.json")));

@@ -131,4 +131,92 @@ class DatasetTest {
         assertThat(pointers).containsExactly("", "/schemaVersion", "/district", "/staff/0", "/families/2/id",
                 "/contacts/9", "/contacts/9/at", "/contacts/10/at", "/commitments/0");
     }
+    /** Was: accepted by Dataset.of and live sessions alike, as by the reader. */
+    @Test
+    void replyAndFulfilmentOrderInTimeIsCheckedByTheModelToo() {
+        Contact question = contact("k-1", Direction.INBOUND).build();
+        Contact earlyReply = Contact.builder("k-2", "f-1", MONDAY.minusSeconds(1), Direction.OUTBOUND, Channel.SMS)
+                .replyTo("k-1").build();
+        Contact inboundReply = contact("k-3", Direction.INBOUND).replyTo("k-1").build();
+        Commitment keptEarly = new Commitment("m-1", "f-1", null, MONDAY.plusSeconds(60), MONDAY.plusSeconds(3600),
+                "k-1");
+
+        assertThat(problemsOf(List.of(question, earlyReply, inboundReply), List.of(keptEarly))).containsExactly(
+                new Problem("/contacts/1/replyTo", "contact \"k-1\" is dated 2026-11-02T16:00:00Z, after this reply"
+                        + " (2026-11-02T15:59:59Z); a reply cannot come before the contact it answers"),
+                new Problem("/contacts/2/replyTo", "this contact is INBOUND; only an OUTBOUND contact replies to another"),
+                new Problem("/commitments/0/fulfilledBy", "contact \"k-1\" is dated 2026-11-02T16:00:00Z, before this"
+                        + " commitment was made (2026-11-02T16:01:00Z); a commitment is kept by a contact made after it"));
+    }
+
+    @Test
+    void duplicateStudentsCaregiversAndSchoolsAreRefusedByTheModelToo() {
+        District district = District.builder("d-1", ZoneId.of("UTC"))
+                .schools(List.of(new School("sch-1", null), new School("sch-1", "again"))).build();
+        Family family = Family.builder("f-1").student(new Student("s-1", null, null)).student(new Student("s-1", null, null))
+                .caregiver(new Caregiver("c-1", null)).caregiver(new Caregiver("c-2", null))
+                .caregiver(new Caregiver("c-1", null)).build();
+
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> Dataset.builder(district).families(family).build());
+
+        assertThat(e.problems()).containsExactly(
+                new Problem("/district/schools/1/id", "duplicate school id \"sch-1\" (first at /district/schools/0)"),
+                new Problem("/families/0/caregivers/2/id",
+                        "duplicate caregiver id \"c-1\" in this family (first at /families/0/caregivers/0)"),
+                new Problem("/families/0/students/1/id",
+                        "duplicate student id \"s-1\" in this family (first at /families/0/students/0)"));
+    }
+
+    /** Was: every problem kept, so a large dataset with one systematic mistake made millions of them. */
+    @Test
+    void ofListsTheFirstThousandProblemsAndCountsTheRest() {
+        List<Contact> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            contacts.add(Contact.builder("k-" + i, "f-9", MONDAY, Direction.INBOUND, Channel.SMS).build());
+        }
+
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> Dataset.of(DISTRICT, List.of(), List.of(F1), contacts, List.of()));
+
+        assertThat(e.problems()).hasSize(1001);
+        assertThat(e.problems().get(999)).isEqualTo(new Problem("/contacts/999/familyId", "no family \"f-9\""));
+        assertThat(e.problems().get(1000)).isEqualTo(Problem.notListed(4000));
+        assertThat(e.problems().get(1000).toString()).isEqualTo("(document): … and at least 4000 more problems, not listed");
+        assertThat(Dataset.problems(DISTRICT, List.of(), List.of(F1), contacts, List.of(), List.of())).hasSize(1001)
+                .last().isEqualTo(Problem.notListed(4000));
+    }
+
+    @Test
+    void theExceptionMessageCountsTheProblemsNotListed() {
+        List<Problem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            problems.add(new Problem("/contacts/" + i, "expected an object, found the number 1"));
+        }
+        problems.add(Problem.notListed(4000));
+
+        List<String> lines = new InvalidDatasetException(problems).getMessage().lines().toList();
+
+        assertThat(lines).hasSize(102);
+        assertThat(lines.get(0)).isEqualTo("The dataset is invalid (at least 5000 problems):");
+        assertThat(lines.get(101)).isEqualTo("  … and 900 more in problems(), and at least 4000 not listed");
+        assertThat(new InvalidDatasetException(List.of(new Problem("/staff", "x"), Problem.notListed(1))).getMessage())
+                .isEqualTo("The dataset is invalid (at least 2 problems):" + System.lineSeparator() + "  /staff: x"
+                        + System.lineSeparator() + "  (document): … and at least 1 more problem, not listed");
+        assertThat(new Problem("", "… and at least many more problems, not listed").notListedCount()).isZero();
+        assertThat(new Problem("/x", Problem.notListed(3).message()).notListedCount()).as("only at the document").isZero();
+    }
+
+    @Test
+    void theModelRefusesIdsThatAreNotIdentifiers() {
+        assertThatThrownBy(() -> new Staff("t-1\u202E", null, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("staff id \"t-1?\" must not contain U+202E (a bidirectional control)");
+        assertThatThrownBy(() -> new School(" sch-1", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("school id (6 characters, not shown) must not start or end with white space");
+        assertThatThrownBy(() -> new Student("s-1", null, "\u00A0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("student schoolId must not be blank");
+        assertThatThrownBy(() -> Meeting.builder("mt-1", "f-1", MeetingKind.IEP, MONDAY).caregiverId("c-1\u0000").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("meeting caregiverId \"c-1?\" must not contain U+0000 (a control character)");
+    }
 }

@@ -317,15 +317,17 @@ class LiveSessionTest {
         private Contact newContact(SplittableRandom random, Instant asOf) {
             Family family = families.get(random.nextInt(families.size()));
             Direction direction = random.nextInt(4) == 0 ? Direction.INBOUND : Direction.OUTBOUND;
-            Contact.Builder builder = Contact.builder("x-" + next++, family.id(), around(random, asOf), direction,
+            Instant at = around(random, asOf);
+            Contact.Builder builder = Contact.builder("x-" + next++, family.id(), at, direction,
                     oneOf(random, Channel.values()));
             builder = randomFields(builder, random);
             if (direction == Direction.INBOUND) {
                 builder.awaitsReply(random.nextInt(4) != 0);
             } else {
                 builder.staffId(staffId(random));
+                // A reply is not dated before the input it answers.
                 List<Contact> inputs = contacts.values().stream()
-                        .filter(c -> c.familyId().equals(family.id()) && c.isInbound()).toList();
+                        .filter(c -> c.familyId().equals(family.id()) && c.isInbound() && !c.at().isAfter(at)).toList();
                 if (!inputs.isEmpty() && random.nextInt(3) == 0) {
                     builder.replyTo(inputs.get(random.nextInt(inputs.size())).id());
                 }
@@ -338,7 +340,8 @@ class LiveSessionTest {
 
         /**
          * The same contact with some fields changed, sometimes moved to another family or turned
-         * around; not when that would break a reference (a reply stays with its input's family).
+         * around; not when that would break a reference (a reply stays with its input's family, and
+         * neither moves in time).
          */
         private Contact corrected(Contact old, SplittableRandom random, Instant asOf) {
             boolean pinned = referenced.contains(old.id()) || old.replyTo() != null;
@@ -347,7 +350,7 @@ class LiveSessionTest {
             Direction direction = pinned || random.nextInt(4) != 0
                     ? old.direction() : Direction.values()[1 - old.direction().ordinal()];
             Contact.Builder builder = Contact.builder(old.id(), familyId,
-                    random.nextBoolean() ? old.at() : around(random, asOf), direction,
+                    pinned || random.nextBoolean() ? old.at() : around(random, asOf), direction,
                     random.nextBoolean() ? old.channel() : oneOf(random, Channel.values()))
                     .staffId(old.staffId())
                     .replyTo(direction == Direction.OUTBOUND ? old.replyTo() : null)
@@ -369,19 +372,20 @@ class LiveSessionTest {
             Instant madeAt = around(random, asOf);
             Instant dueBy = madeAt.plus(Duration.ofHours(random.nextInt(0, 24 * 6)));
             return new Commitment("xm-" + next++, family.id(), staffId(random), madeAt, dueBy,
-                    fulfilment(family.id(), random));
+                    fulfilment(family.id(), madeAt, random));
         }
 
         private Commitment corrected(Commitment old, SplittableRandom random) {
             Instant dueBy = random.nextBoolean() ? old.dueBy()
                     : old.madeAt().plus(Duration.ofHours(random.nextInt(0, 24 * 6)));
             return new Commitment(old.id(), old.familyId(), random.nextBoolean() ? old.staffId() : staffId(random),
-                    old.madeAt(), dueBy, fulfilment(old.familyId(), random));
+                    old.madeAt(), dueBy, fulfilment(old.familyId(), old.madeAt(), random));
         }
 
-        /** A contact of the family (any, to try undelivered and inbound ones too), or none. */
-        private String fulfilment(String familyId, SplittableRandom random) {
-            List<Contact> ofFamily = contacts.values().stream().filter(c -> c.familyId().equals(familyId)).toList();
+        /** A contact of the family (any, to try undelivered and inbound ones too) not dated before madeAt, or none. */
+        private String fulfilment(String familyId, Instant madeAt, SplittableRandom random) {
+            List<Contact> ofFamily = contacts.values().stream()
+                    .filter(c -> c.familyId().equals(familyId) && !c.at().isBefore(madeAt)).toList();
             if (ofFamily.isEmpty() || random.nextInt(3) == 0) {
                 return null;
             }

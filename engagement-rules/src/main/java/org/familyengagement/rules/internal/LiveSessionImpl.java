@@ -296,30 +296,14 @@ final class LiveSessionImpl implements LiveSession {
     }
 
     /**
-     * A correction must not break what names the contact: replies (same family, and the input must
-     * stay INBOUND) and commitments it fulfils (same family). Only the old family can hold them.
+     * A correction must not break what names the contact: replies (same family, the input must
+     * stay INBOUND and not move after them) and commitments it fulfils (same family, not before
+     * they were made). Only the old family can hold them.
      */
     private void checkStillReferable(Contact old, Contact corrected) {
-        boolean movesFamily = !old.familyId().equals(corrected.familyId());
         List<Problem> problems = new ArrayList<>();
-        if (movesFamily || corrected.isOutbound()) {
-            for (Contact other : contactsByFamily.get(old.familyId())) {
-                if (old.id().equals(other.replyTo()) && !other.id().equals(old.id())) {
-                    problems.add(new Problem(movesFamily ? "/familyId" : "/direction", "contact "
-                            + Problem.quote(other.id()) + " replies to " + Problem.quote(old.id())
-                            + ", which must stay an INBOUND contact of family " + Problem.quote(old.familyId())));
-                }
-            }
-        }
-        if (movesFamily) {
-            for (Commitment commitment : commitmentsByFamily.get(old.familyId())) {
-                if (old.id().equals(commitment.fulfilledBy())) {
-                    problems.add(new Problem("/familyId", "commitment " + Problem.quote(commitment.id())
-                            + " is fulfilled by " + Problem.quote(old.id()) + ", which must stay with family "
-                            + Problem.quote(old.familyId())));
-                }
-            }
-        }
+        References.checkStillReferable(old, corrected, contactsByFamily.get(old.familyId()),
+                commitmentsByFamily.get(old.familyId()), problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }

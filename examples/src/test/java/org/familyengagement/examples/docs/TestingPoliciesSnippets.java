@@ -64,10 +64,10 @@ class TestingPoliciesSnippets {
                 .evaluate(DatasetReader.read(Path.of("../examples/data/sample-district.json")),
                         Instant.parse("2026-11-20T23:00:00Z"));
         // tag::report-assertions[]
-        assertThat(report).hasFinding("unanswered-input", "f-000016")
+        assertThat(report).hasFinding("unanswered-input", "f-000019")
                           .hasGroupFinding("group-reach-disparity", "homeLanguage", "so")
                           .hasNoFindingOf("message-overload")
-                          .hasFindingCount("unreached-family", 9);
+                          .hasFindingCount("unreached-family", 24);
         // end::report-assertions[]
     }
 }
