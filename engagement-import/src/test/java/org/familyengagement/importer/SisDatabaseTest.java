@@ -43,11 +43,11 @@ class SisDatabaseTest {
         assertThat(dataset.district()).isEqualTo(json.district());
         assertThat(dataset.staff()).isEqualTo(json.staff());
         assertThat(dataset.families()).isEqualTo(json.families());
-        assertThat(dataset.contacts()).hasSize(63_934).isEqualTo(json.contacts());
+        assertThat(dataset.contacts()).hasSize(69_009).isEqualTo(json.contacts());
         assertThat(dataset.commitments()).isEqualTo(json.commitments());
-        assertThat(dataset.meetings()).isEmpty();
+        assertThat(dataset.meetings()).hasSize(4_120).isEqualTo(json.meetings());
         assertThat(imported.warnings()).isEmpty();
-        assertThat(imported.counts()).containsEntry("database families", 3000).containsEntry("database contacts", 63_934);
+        assertThat(imported.counts()).containsEntry("database families", 3000).containsEntry("database contacts", 69_009);
     }
 
     @Test
