@@ -29,6 +29,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Figures;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Metrics;
@@ -88,6 +89,8 @@ final class TextReport {
         header();
         summary();
         equity();
+        broadcasts();
+        coverage();
         families();
         return out.toString();
     }
@@ -187,7 +190,8 @@ final class TextReport {
     private void equity() {
         heading(texts.get("equity.heading"));
         boolean reachRuns = catalog.rule(RuleIds.GROUP_REACH_DISPARITY).isPresent();
-        boolean responseRuns = catalog.rule(RuleIds.GROUP_RESPONSE_DISPARITY).isPresent();
+        boolean responseRuns = catalog.rule(RuleIds.GROUP_RESPONSE_DISPARITY).isPresent()
+                || catalog.rule(RuleIds.GROUP_STRENGTHS_DISPARITY).isPresent();
         List<Finding> groupFindings = new ArrayList<>();
         for (Finding finding : report.findings()) {
             if (finding.isGroupFinding()) {
@@ -231,13 +235,46 @@ final class TextReport {
         return texts.format(key, arguments);
     }
 
+    // ---- broadcasts ---------------------------------------------------------------------------
+
+    /** Findings about a broadcast (one mass message), when there are any: the cause behind many family findings. */
+    private void broadcasts() {
+        List<Finding> found = report.findings().stream().filter(Finding::isBroadcastFinding).toList();
+        if (found.isEmpty()) {
+            return;
+        }
+        heading(texts.get("broadcasts.heading"));
+        for (Finding finding : found) {
+            line("- " + texts.severity(finding.severity()) + INDENT + finding.ruleId() + INDENT + finding.message());
+        }
+    }
+
+    // ---- coverage -----------------------------------------------------------------------------
+
+    /** What share of what the rules read was recorded, and the rules that did not judge (RULES.md "Coverage"). */
+    private void coverage() {
+        Coverage coverage = report.coverage();
+        if (coverage == null) {
+            return;
+        }
+        heading(texts.get("coverage.heading"));
+        for (Coverage.Share share : coverage.shares()) {
+            line("- " + texts.get("coverage.share", "field", texts.get("coverage.field." + share.field()),
+                    "recorded", share.recorded(), "total", share.total(), "share", share.share(),
+                    "population", texts.get("coverage.population." + share.population())));
+        }
+        for (Coverage.NotJudged rule : coverage.notJudged()) {
+            line("- " + texts.get("coverage.notJudged", "rule", rule.ruleId(), "reason", rule.reason()));
+        }
+    }
+
     // ---- families to act on first -------------------------------------------------------------
 
     private void families() {
         heading(texts.get("families.heading", "top", top));
         Map<String, List<Finding>> byFamily = new TreeMap<>();
         for (Finding finding : report.findings()) {
-            if (!finding.isGroupFinding()) {
+            if (finding.familyId() != null) {
                 byFamily.computeIfAbsent(finding.familyId(), id -> new ArrayList<>()).add(finding);
             }
         }
