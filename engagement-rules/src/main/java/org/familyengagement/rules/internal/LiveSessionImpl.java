@@ -22,6 +22,7 @@ import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Staff;
 import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.drl.EvaluationContext;
@@ -98,9 +99,16 @@ final class LiveSessionImpl implements LiveSession {
                 contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
                 commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
             }
-            tallies = GroupTallies.live(context, metadata.ids(), Sessions.groupLabels(dataset));
-            Sessions.Filled filled = Sessions.fill(session, dataset, context, tallies, family -> history(family.id()),
-                    extraFacts);
+            Set<Group> labels = Sessions.groupLabels(dataset);
+            tallies = GroupTallies.live(context, metadata.ids(), labels);
+            List<FamilyHistory> histories = new ArrayList<>();
+            for (Family family : dataset.families()) {
+                FamilyHistory history = history(family.id());
+                histories.add(history);
+                tallies.add(history);
+            }
+            Sessions.Filled filled = Sessions.fill(session, context, dataset.staff(), histories, labels,
+                    tallies::insertAll, extraFacts);
             contextHandle = filled.context();
             historyHandles = filled.histories();
             extraHandles = filled.extraFacts();

@@ -12,7 +12,6 @@ import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleInfo;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
  * A built rule base with what judging needs besides: the effective policy, the rules' metadata
@@ -44,18 +43,7 @@ public final class Pack {
     /** One batch evaluation: see {@code RuleEngine#evaluate}. */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        FindingCollector findings = FindingCollector.collecting(metadata, new Messages(locale));
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
-            GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
-            Sessions.fill(session, dataset, context, tallies, family -> Sessions.history(dataset, family, context),
-                    extraFacts);
-            Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected());
-        } finally {
-            session.dispose();
-        }
+        return new BatchEvaluation(kieBase, metadata, limits, locale).run(dataset, context, extraFacts);
     }
 
     /** A live session: see {@code RuleEngine#openSession}. */

@@ -6,13 +6,14 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,29 +58,28 @@ final class Sessions {
     }
 
     /**
-     * Inserts the facts of a whole dataset, batch and live alike: the context, staff, one
-     * {@link FamilyHistory} per family (counted into the tallies as it goes), every group label
-     * (custom rules may read them; the group rules read the tallies), the tallies' rates, and the
+     * Inserts a session's facts, batch and live alike: the context, staff, the families' histories,
+     * every group label (custom rules may read them; the group rules read the rates), the group
+     * rates (whole-dataset counts, whatever share of the families the session holds), and the
      * embedder's extra facts.
      *
-     * @param histories makes a family's history (a live session keeps its own lists)
+     * @param rates inserts the group rates: a live session keeps their handles to update them
      */
-    static Filled fill(KieSession session, Dataset dataset, EvaluationContext context, GroupTallies tallies,
-                       Function<Family, FamilyHistory> histories, Collection<?> extraFacts) {
+    static Filled fill(KieSession session, EvaluationContext context, Collection<Staff> staff,
+                       Collection<FamilyHistory> histories, Set<Group> labels, Consumer<KieSession> rates,
+                       Collection<?> extraFacts) {
         FactHandle contextHandle = session.insert(context);
-        for (Staff staff : dataset.staff()) {
-            session.insert(staff);
+        for (Staff member : staff) {
+            session.insert(member);
         }
         Map<String, FactHandle> historyHandles = new HashMap<>();
-        for (Family family : dataset.families()) {
-            FamilyHistory history = histories.apply(family);
-            historyHandles.put(family.id(), session.insert(history));
-            tallies.add(history);
+        for (FamilyHistory history : histories) {
+            historyHandles.put(history.familyId(), session.insert(history));
         }
-        for (Group label : groupLabels(dataset)) {
+        for (Group label : labels) {
             session.insert(label);
         }
-        tallies.insertAll(session);
+        rates.accept(session);
         Map<Object, FactHandle> extraHandles = new IdentityHashMap<>();
         for (Object fact : extraFacts) {
             extraHandles.put(fact, session.insert(fact));
@@ -106,7 +106,11 @@ final class Sessions {
      * limit ends the evaluation with an {@link EvaluationException} that names it.
      */
     static void fire(KieSession session, Limits limits) {
-        FiringWatch watch = new FiringWatch();
+        fire(session, limits, new FiringWatch());
+    }
+
+    /** Fires within the limits, with a watch that another thread may ask what is running. */
+    static void fire(KieSession session, Limits limits, FiringWatch watch) {
         session.addEventListener(watch);
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<String> runningAtLimit = new AtomicReference<>();
@@ -126,10 +130,18 @@ final class Sessions {
                         + limits.timeLimit() + "; rule \"" + blamed + "\" "
                         + (runningAtLimit.get() != null ? "was running" : "fired most"));
             }
-            if (fired >= max && session.fireAllRules(1) > 0) {
-                throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
-                        + limits.maxRuleFirings() + " times; \"" + watch.busiest()
-                        + "\" fired most, which usually means it keeps re-activating itself");
+            // Rules left to fire after fireAllRules returned: either the firing limit stopped it,
+            // or a rule called drools.halt(). Either way the findings are partial, never a report.
+            String stoppedAfter = watch.lastFired;
+            if (session.fireAllRules(1) > 0) {
+                if (fired >= max) {
+                    throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
+                            + limits.maxRuleFirings() + " times; \"" + watch.busiest()
+                            + "\" fired most, which usually means it keeps re-activating itself");
+                }
+                throw new EvaluationException(stoppedAfter, "rule \"" + stoppedAfter
+                        + "\" halted the evaluation before it was complete (drools.halt()); "
+                        + "a partial evaluation is never reported");
             }
         } catch (EvaluationException e) {
             throw e;
@@ -201,20 +213,29 @@ final class Sessions {
     }
 
     /** Remembers which rule is firing and how often each fired. */
-    private static final class FiringWatch extends DefaultAgendaEventListener {
-        private final Map<String, Integer> counts = new HashMap<>();
-        /** The rule whose consequence runs now, or null between firings; read by the watchdog thread. */
+    static final class FiringWatch extends DefaultAgendaEventListener {
+        /** Concurrent: the caller of a batch evaluation may ask for the busiest rule at its time limit. */
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        /** The rule whose consequence runs now, or null between firings; read by other threads. */
         private volatile String running;
+        /** The rule that fired last. */
+        private String lastFired;
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             running = event.getMatch().getRule().getName();
+            lastFired = running;
             counts.merge(running, 1, Integer::sum);
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             running = null;
+        }
+
+        /** The rule whose consequence runs now, or {@code null} between firings. */
+        String running() {
+            return running;
         }
 
         String busiest() {
