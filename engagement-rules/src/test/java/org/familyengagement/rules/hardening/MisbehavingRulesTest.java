@@ -125,6 +125,18 @@ class MisbehavingRulesTest {
             end
             """;
 
+    /** A consequence that recurses until the stack overflows. */
+    private static final String RECURSES = HEADER + """
+            function int deeper(int n) { return deeper(n + 1) + 1; }
+
+            rule "district-recurses"
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                deeper(0);
+            end
+            """;
+
     /** A consequence that stops the engine while other rules still have work. */
     private static final String HALTS = HEADER + """
             rule "district-halts"
@@ -265,6 +277,18 @@ class MisbehavingRulesTest {
         } finally {
             Gate.open();
         }
+        assertThat(ReportWriter.toJson(GOOD.evaluate(district, AS_OF))).isEqualTo(goodReport);
+    }
+
+    /** A JVM error in a consequence is an evaluation failure that names the rule; the host goes on. */
+    @Test
+    void aStackOverflowInAConsequenceIsNamed() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/recurses.drl", RECURSES).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-recurses");
+        assertThat(e.getMessage()).contains("district-recurses", "StackOverflowError");
         assertThat(ReportWriter.toJson(GOOD.evaluate(district, AS_OF))).isEqualTo(goodReport);
     }
 
