@@ -150,15 +150,39 @@ class PolicyReaderTest {
                 messageOverload: { maxBroadcastsPerWeek: -2 }
                 disparity:       { ratio: 1.5, alpha: 0, minGroupSize: 0 }
                 """)).containsExactly(
-                new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be at least 1, not 0"),
+                new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be between 1 and 1000000, not 0"),
                 new Problem("/disparity/alpha", "disparity.alpha must be in (0, 1), not 0.0"),
-                new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be at least 1, not 0"),
+                new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be between 1 and 1000000, not 0"),
                 new Problem("/disparity/ratio", "disparity.ratio must be in (0, 1], not 1.5"),
                 new Problem("/lookback", "lookback must be positive, not PT0S"),
                 new Problem("/messageOverload/maxBroadcastsPerWeek",
-                        "messageOverload.maxBroadcastsPerWeek must not be negative, not -2"),
-                new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be at least 1, not 0"),
-                new Problem("/responseSchoolDays", "responseSchoolDays must not be negative, not -1"));
+                        "messageOverload.maxBroadcastsPerWeek must be between 0 and 1000000, not -2"),
+                new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be between 1 and 1000000, not 0"),
+                new Problem("/responseSchoolDays", "responseSchoolDays must be between 0 and 365, not -1"));
+    }
+
+    /** Numbers past their upper bounds: a reply deadline of 2^31 school days would overflow the calendar. */
+    @Test
+    void valuesPastTheirUpperBoundsAreRefusedWithTheirPointers() {
+        assertThat(problemsOf("""
+                responseSchoolDays: 2147483647
+                deficitOnly:     { minConcerns: 1000001 }
+                oneWayOnly:      { minBroadcasts: 2000000 }
+                messageOverload: { maxBroadcastsPerWeek: 1000001 }
+                disparity:       { minGroupSize: 2147483647 }
+                """)).containsExactly(
+                new Problem("/deficitOnly/minConcerns",
+                        "deficitOnly.minConcerns must be between 1 and 1000000, not 1000001"),
+                new Problem("/disparity/minGroupSize",
+                        "disparity.minGroupSize must be between 1 and 1000000, not 2147483647"),
+                new Problem("/messageOverload/maxBroadcastsPerWeek",
+                        "messageOverload.maxBroadcastsPerWeek must be between 0 and 1000000, not 1000001"),
+                new Problem("/oneWayOnly/minBroadcasts",
+                        "oneWayOnly.minBroadcasts must be between 1 and 1000000, not 2000000"),
+                new Problem("/responseSchoolDays", "responseSchoolDays must be between 0 and 365, not 2147483647"));
+        Policy atTheBounds = PolicyReader.readString("responseSchoolDays: 365\ndisparity: { minGroupSize: 1000000 }\n");
+        assertThat(atTheBounds.responseSchoolDays()).isEqualTo(365);
+        assertThat(atTheBounds.disparity().minGroupSize()).isEqualTo(1_000_000);
     }
 
     @ParameterizedTest
