@@ -70,6 +70,7 @@ final class BatchEvaluation {
     Report run(Dataset dataset, EvaluationContext context, Collection<?> extraFacts) {
         long deadline = System.nanoTime() + limits.timeLimit().toNanos();
         Set<Group> labels = Sessions.groupLabels(dataset);
+        Attribution attribution = Attribution.of(dataset); // read-only: shared by the slices
         List<Slice> slices = new ArrayList<>();
         for (List<Family> families : cut(dataset.families(), limits.threads())) {
             slices.add(new Slice(families));
@@ -88,7 +89,7 @@ final class BatchEvaluation {
 
         List<Future<?>> judging = new ArrayList<>();
         for (Slice slice : slices) {
-            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, rates, extraFacts)));
+            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, rates, extraFacts, attribution)));
         }
         await(judging, slices, deadline);
         // Group findings come from every session alike: keep each once.
@@ -207,8 +208,9 @@ final class BatchEvaluation {
         }
 
         void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<GroupRate> rates,
-                   Collection<?> extraFacts) {
-            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale)); // Messages is per thread
+                   Collection<?> extraFacts, Attribution attribution) {
+            // Messages formats are not thread-safe: one per slice.
+            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution);
             KieSession judging = kieBase.newKieSession();
             session = judging;
             try {
