@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
@@ -71,6 +72,7 @@ final class BatchEvaluation {
         long deadline = System.nanoTime() + limits.timeLimit().toNanos();
         Set<Group> labels = Sessions.groupLabels(dataset);
         Attribution attribution = Attribution.of(dataset); // read-only: shared by the slices
+        Predicate<Group> reportable = Sessions.reportableGroups(dataset, context.policy().disparity().minGroupSize());
         List<Slice> slices = new ArrayList<>();
         for (List<Family> families : cut(dataset.families(), limits.threads())) {
             slices.add(new Slice(families));
@@ -89,7 +91,7 @@ final class BatchEvaluation {
 
         List<Future<?>> judging = new ArrayList<>();
         for (Slice slice : slices) {
-            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, rates, extraFacts, attribution)));
+            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, rates, extraFacts, attribution, reportable)));
         }
         await(judging, slices, deadline);
         // Group findings come from every session alike: keep each once.
@@ -208,9 +210,10 @@ final class BatchEvaluation {
         }
 
         void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<GroupRate> rates,
-                   Collection<?> extraFacts, Attribution attribution) {
+                   Collection<?> extraFacts, Attribution attribution, Predicate<Group> reportable) {
             // Messages formats are not thread-safe: one per slice.
-            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution);
+            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution,
+                    reportable);
             KieSession judging = kieBase.newKieSession();
             session = judging;
             try {

@@ -49,7 +49,8 @@ public final class Pack {
     /** A live session: see {@code RuleEngine#openSession}. */
     public LiveSession openSession(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         return new LiveSessionImpl(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
-                dataset.district()), metadata, FindingCollector.logical(metadata, new Messages(locale)), extraFacts,
+                dataset.district()), metadata, FindingCollector.logical(metadata, new Messages(locale),
+                Sessions.reportableGroups(dataset, policy.disparity().minGroupSize())), extraFacts,
                 limits);
     }
 }

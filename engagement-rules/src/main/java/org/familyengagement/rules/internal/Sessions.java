@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,11 +96,25 @@ final class Sessions {
 
     /** Every label that some family carries, in a stable order. */
     static Set<Group> groupLabels(Dataset dataset) {
-        Set<Group> labels = new TreeSet<>();
+        return groupSizes(dataset).keySet();
+    }
+
+    /** How many families carry each label, labels in a stable order. */
+    static SortedMap<Group, Integer> groupSizes(Dataset dataset) {
+        SortedMap<Group, Integer> sizes = new TreeMap<>();
         for (Family family : dataset.families()) {
-            family.groups().forEach((dimension, label) -> labels.add(new Group(dimension, label)));
+            family.groups().forEach((dimension, label) -> sizes.merge(new Group(dimension, label), 1, Integer::sum));
         }
-        return labels;
+        return sizes;
+    }
+
+    /**
+     * The group labels a finding may name: those carried by at least {@code disparity.minGroupSize}
+     * families. Live sessions never change a family's labels, so this holds for their lifetime.
+     */
+    static Predicate<Group> reportableGroups(Dataset dataset, int minGroupSize) {
+        Map<Group, Integer> sizes = groupSizes(dataset);
+        return group -> sizes.getOrDefault(group, 0) >= minGroupSize;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.EvaluationException;
 import org.familyengagement.rules.LiveSession;
@@ -122,6 +123,30 @@ class MisbehavingRulesTest {
                 while (!Gate.isOpen()) {
                     Thread.onSpinWait();
                 }
+            end
+            """;
+
+    /** A finding about a family the data does not have. */
+    private static final String STRANGER = HEADER + """
+            rule "district-stranger"
+                @category("REACH") @severity("LOW")
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                findings.forFamily(kcontext, "f-999999").report();
+            end
+            """;
+
+    /** A finding about the group label of one family: too small a group to report. */
+    private static final String SMALL_GROUP = HEADER + """
+            import org.familyengagement.report.Group;
+
+            rule "district-small-group"
+                @category("EQUITY") @severity("LOW")
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                findings.forGroup(kcontext, new Group("homeLanguage", $h.family().groups().get("homeLanguage"))).report();
             end
             """;
 
@@ -278,6 +303,37 @@ class MisbehavingRulesTest {
             Gate.open();
         }
         assertThat(ReportWriter.toJson(GOOD.evaluate(district, AS_OF))).isEqualTo(goodReport);
+    }
+
+    @Test
+    void aFindingAboutAFamilyNotInTheDataIsRefused() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/stranger.drl", STRANGER).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-stranger");
+        assertThat(e.getMessage()).contains("a finding about family \"f-999999\", which is not in the data");
+    }
+
+    /** A label under the minimum group size is refused, and the refusal does not name it either. */
+    @Test
+    void aFindingAboutAGroupUnderTheMinimumSizeIsRefusedWithoutNamingIt() {
+        String label = district.family("f-000003").orElseThrow().groups().get("homeLanguage");
+        long carriers = district.families().stream()
+                .filter(f -> label.equals(f.groups().get("homeLanguage"))).count();
+        RuleEngine engine = RuleEngine.builder()
+                .policy(Policy.defaults().withDisparity(new Policy.Disparity(0.8, 0.05, (int) carriers + 1)))
+                .addRules("district/small-group.drl", SMALL_GROUP).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-small-group");
+        assertThat(e.getMessage()).contains("a finding about a group label of dimension \"homeLanguage\" that fewer"
+                + " families carry than disparity.minGroupSize").doesNotContain("\"" + label + "\"");
+        RuleEngine enough = RuleEngine.builder()
+                .policy(Policy.defaults().withDisparity(new Policy.Disparity(0.8, 0.05, (int) carriers)))
+                .addRules("district/small-group.drl", SMALL_GROUP).build();
+        assertThat(enough.evaluate(district, AS_OF).findingsOf("district-small-group")).hasSize(1);
     }
 
     /** A JVM error in a consequence is an evaluation failure that names the rule; the host goes on. */
