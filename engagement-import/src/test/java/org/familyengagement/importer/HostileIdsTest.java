@@ -97,6 +97,23 @@ class HostileIdsTest {
                 config + ":4:11 /contactLogs/0/name: a log's name makes contact ids: " + CONTROL);
     }
 
+    @Test
+    void aFloodOfHostileIdsKeepsTheFirstThousandAndCountsTheRest(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("When,How,Student,Id,Staff\n");
+        for (int i = 0; i < 1_200; i++) {
+            csv.append(row("stu-1001", "k\u001B" + i, "T-1"));
+        }
+        Path config = logConfig(dir, csv.toString().getBytes(StandardCharsets.UTF_8), "");
+
+        List<Problem> problems = problems(config);
+
+        assertThat(problems).hasSize(InvalidInputException.MAX_PROBLEMS + 1);
+        assertThat(problems.get(0)).hasToString(dir.resolve("log.csv") + ":2:4: id \"k?0\" " + CONTROL);
+        assertThat(problems.get(999)).hasToString(dir.resolve("log.csv") + ":1001:4: id \"k?999\" " + CONTROL);
+        assertThat(problems.get(1000)).isEqualTo(Problem.notListed(200));
+        assertPrintable(problems);
+    }
+
     private static String row(String student, String id, String staff) {
         return "2026-11-02T10:00:00Z,Text," + student + "," + id + "," + staff + "\n";
     }
