@@ -114,6 +114,19 @@ class HostileIdsTest {
         assertPrintable(problems);
     }
 
+    @Test
+    void idsTheMappingGivesAreCheckedWithItsOtherValues(@TempDir Path dir) throws IOException {
+        Path config = logConfig(dir, "When,How,Student,Id,Staff\n".getBytes(StandardCharsets.UTF_8), "");
+        Files.writeString(config, Files.readString(config)
+                .replace("studentId: Student", "studentId: {column: Student, map: {x: \"s\\e1\"}}")
+                .replace("staffId: Staff", "staffId: {value: \"t\\u202E1\"}"));
+
+        assertThat(problems(config)).extracting(Object::toString).containsExactly(
+                config + ":11:47 /contactLogs/0/mapping/fields/studentId/map/x: studentId \"s?1\" " + CONTROL,
+                config + ":12:26 /contactLogs/0/mapping/fields/staffId/value: staffId \"t?1\" must not contain U+202E (a"
+                        + " bidirectional control)");
+    }
+
     private static String row(String student, String id, String staff) {
         return "2026-11-02T10:00:00Z,Text," + student + "," + id + "," + staff + "\n";
     }
