@@ -282,8 +282,9 @@ public final class ImportRun {
                     return null;
                 }
             }
+            String given = settings.string("id");
             // A blank id is reported by read(), as a required setting.
-            String id = settings.string("id") == null || settings.string("id").isBlank() ? null : settings.id("id");
+            String id = given == null || given.isBlank() ? null : settings.id("id");
             ZoneId zone = settings.zone("timeZone");
             District.Builder builder = District.builder(id, zone).name(settings.string("name"));
             String language = settings.string("defaultLanguage");

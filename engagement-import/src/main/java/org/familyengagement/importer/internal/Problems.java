@@ -66,7 +66,7 @@ public final class Problems {
      * otherwise adds a problem at {@code at}, such as {@code StudentUniqueId "s?1" must not contain
      * U+001B (a control character)}, and returns {@code false}, so that the caller skips the record.
      *
-     * @param what the field as the source names it: {@code sourcedId}, {@code column "Student"}
+     * @param what the field as the source names it: {@code sourcedId}, {@code studentId}
      */
     public boolean isId(String at, String what, String value) {
         if (value == null) {
