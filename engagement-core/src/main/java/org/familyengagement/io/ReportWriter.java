@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.util.Separators;
 
 import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.report.BroadcastMetrics;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
@@ -39,7 +40,9 @@ import org.familyengagement.report.Report;
  * evidence, schoolIds, staffIds, message} in that order, {@code null} for the two subjects a
  * finding does not have; {@code metrics} follows when the finding has them: {@code n, rate,
  * referenceLabel, referenceRate, ratio, pValue} for a group finding, {@code families, deliveries,
- * languages} for a broadcast finding. Findings come in the report's own order.
+ * languages} for a broadcast finding. Findings come in the report's own order. When the report
+ * states its coverage, {@code coverage} follows the findings: {@code shares} (each {@code field,
+ * population, recorded, total}) and {@code notJudged} (each {@code ruleId, reason}).
  *
  * <p>The output is deterministic: the same report always gives the same bytes. It is UTF-8,
  * indented by two spaces with {@code \n} line ends whatever the platform, and ends with a
@@ -124,6 +127,9 @@ public final class ReportWriter {
                 writeFinding(json, finding);
             }
             json.writeEndArray();
+            if (report.coverage() != null) {
+                writeCoverage(json, report.coverage());
+            }
             json.writeEndObject();
         }
         out.write('\n');
@@ -171,6 +177,29 @@ public final class ReportWriter {
             writeIds(json, "languages", broadcast.languages());
             json.writeEndObject();
         }
+        json.writeEndObject();
+    }
+
+    private static void writeCoverage(JsonGenerator json, Coverage coverage) throws IOException {
+        json.writeObjectFieldStart("coverage");
+        json.writeArrayFieldStart("shares");
+        for (Coverage.Share share : coverage.shares()) {
+            json.writeStartObject();
+            json.writeStringField("field", share.field());
+            json.writeStringField("population", share.population());
+            json.writeNumberField("recorded", share.recorded());
+            json.writeNumberField("total", share.total());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("notJudged");
+        for (Coverage.NotJudged rule : coverage.notJudged()) {
+            json.writeStartObject();
+            json.writeStringField("ruleId", rule.ruleId());
+            json.writeStringField("reason", rule.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

@@ -13,13 +13,20 @@ import java.util.function.Predicate;
  *
  * @param asOf     the instant of judgement
  * @param findings every finding, sorted
+ * @param coverage how much of what the rules read was recorded, and which rules did not judge; {@code null}
+ *                 when the report does not say (a report built by hand, a findings document without it)
  */
-public record Report(Instant asOf, List<Finding> findings) {
+public record Report(Instant asOf, List<Finding> findings, Coverage coverage) {
     public Report {
         Objects.requireNonNull(asOf, "asOf");
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
         findings = Collections.unmodifiableList(sorted);
+    }
+
+    /** A report that states no coverage. */
+    public Report(Instant asOf, List<Finding> findings) {
+        this(asOf, findings, null);
     }
 
     /** The findings of one rule. */

@@ -23,7 +23,6 @@ import org.familyengagement.report.Report;
 import org.familyengagement.rules.EvaluationException;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.familyengagement.rules.drl.FamilyHistory;
-import org.familyengagement.rules.drl.GroupRate;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -32,9 +31,10 @@ import org.kie.api.runtime.KieSession;
  * byte for byte, on any number of them.
  *
  * <p>The families are cut into contiguous slices. First each slice's histories are made and
- * counted into group tallies, slices in parallel, and the tallies are added up. Then each slice
+ * counted into the tallies (group rates, broadcasts, topic coverage), slices in parallel, and the
+ * tallies are added up. Then each slice
  * is judged in a session of its own that holds its families and, in every session alike, the
- * context, every staff record, group label and extra fact, and the whole dataset's group rates.
+ * context, every staff record, group label and extra fact, and the whole dataset's tallies.
  * A family rule reads one family's history, so a slice judges its families as one session would;
  * the group rules read the same rates in every session, so their findings are equal in each and
  * kept once. What a single session would do differently is a custom rule that reasons across
@@ -84,14 +84,17 @@ final class BatchEvaluation {
         }
         await(counting, slices, deadline);
         GroupTallies tallies = slices.get(0).tallies;
+        DistrictTallies districtTallies = slices.get(0).districtTallies;
         for (Slice slice : slices.subList(1, slices.size())) {
             tallies.addAll(slice.tallies);
+            districtTallies.addAll(slice.districtTallies);
         }
-        List<GroupRate> rates = tallies.rates();
+        List<Object> tallyFacts = new ArrayList<>(tallies.rates());
+        tallyFacts.addAll(districtTallies.facts());
 
         List<Future<?>> judging = new ArrayList<>();
         for (Slice slice : slices) {
-            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, rates, extraFacts, attribution, reportable)));
+            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution, reportable)));
         }
         await(judging, slices, deadline);
         // Group findings come from every session alike: keep each once.
@@ -193,6 +196,7 @@ final class BatchEvaluation {
         private final Sessions.FiringWatch watch = new Sessions.FiringWatch();
         private final List<FamilyHistory> histories = new ArrayList<>();
         private GroupTallies tallies;
+        private DistrictTallies districtTallies;
         private List<Finding> findings;
         private volatile KieSession session;
 
@@ -202,14 +206,16 @@ final class BatchEvaluation {
 
         void count(Dataset dataset, EvaluationContext context, Set<Group> labels) {
             tallies = GroupTallies.batch(context, metadata.ids(), labels);
+            districtTallies = new DistrictTallies(context, metadata.ids());
             for (Family family : families) {
                 FamilyHistory history = Sessions.history(dataset, family, context);
                 histories.add(history);
                 tallies.add(history);
+                districtTallies.add(history);
             }
         }
 
-        void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<GroupRate> rates,
+        void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<Object> tallyFacts,
                    Collection<?> extraFacts, Attribution attribution, Predicate<Group> reportable) {
             // Messages formats are not thread-safe: one per slice.
             FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution,
@@ -218,7 +224,7 @@ final class BatchEvaluation {
             session = judging;
             try {
                 judging.setGlobal(Sessions.FINDINGS_GLOBAL, collector);
-                Sessions.fill(judging, context, dataset.staff(), histories, labels, s -> rates.forEach(s::insert),
+                Sessions.fill(judging, context, dataset.staff(), histories, labels, s -> tallyFacts.forEach(s::insert),
                         extraFacts);
                 Sessions.fire(judging, limits, watch);
                 findings = collector.collected();

@@ -61,14 +61,14 @@ final class Sessions {
 
     /**
      * Inserts a session's facts, batch and live alike: the context, staff, the families' histories,
-     * every group label (custom rules may read them; the group rules read the rates), the group
-     * rates (whole-dataset counts, whatever share of the families the session holds), and the
-     * embedder's extra facts.
+     * every group label (custom rules may read them; the group rules read the rates), the tallies'
+     * facts (group rates, broadcast tallies, topic coverage: whole-dataset counts, whatever share of
+     * the families the session holds), and the embedder's extra facts.
      *
-     * @param rates inserts the group rates: a live session keeps their handles to update them
+     * @param tallies inserts the tallies' facts: a live session keeps their handles to update them
      */
     static Filled fill(KieSession session, EvaluationContext context, Collection<Staff> staff,
-                       Collection<FamilyHistory> histories, Set<Group> labels, Consumer<KieSession> rates,
+                       Collection<FamilyHistory> histories, Set<Group> labels, Consumer<KieSession> tallies,
                        Collection<?> extraFacts) {
         FactHandle contextHandle = session.insert(context);
         for (Staff member : staff) {
@@ -81,7 +81,7 @@ final class Sessions {
         for (Group label : labels) {
             session.insert(label);
         }
-        rates.accept(session);
+        tallies.accept(session);
         Map<Object, FactHandle> extraHandles = new IdentityHashMap<>();
         for (Object fact : extraFacts) {
             extraHandles.put(fact, session.insert(fact));
@@ -91,7 +91,7 @@ final class Sessions {
 
     static FamilyHistory history(Dataset dataset, Family family, EvaluationContext context) {
         return new FamilyHistory(family, dataset.contactsOf(family.id()), dataset.commitmentsOf(family.id()),
-                context);
+                dataset.meetingsOf(family.id()), context);
     }
 
     /** Every label that some family carries, in a stable order. */
