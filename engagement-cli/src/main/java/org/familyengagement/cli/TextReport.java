@@ -128,7 +128,7 @@ final class TextReport {
             bySeverity.merge(finding.severity(), 1, Integer::sum);
             if (finding.isGroupFinding()) {
                 groups.add(finding.group());
-            } else {
+            } else if (finding.familyId() != null) {
                 families.add(finding.familyId());
             }
         }
@@ -237,7 +237,7 @@ final class TextReport {
         heading(texts.get("families.heading", "top", top));
         Map<String, List<Finding>> byFamily = new TreeMap<>();
         for (Finding finding : report.findings()) {
-            if (!finding.isGroupFinding()) {
+            if (finding.familyId() != null) {
                 byFamily.computeIfAbsent(finding.familyId(), id -> new ArrayList<>()).add(finding);
             }
         }
