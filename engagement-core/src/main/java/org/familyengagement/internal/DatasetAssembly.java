@@ -13,7 +13,7 @@ import org.familyengagement.model.Staff;
 /**
  * The dataset reader's way into {@code Dataset}'s private assembly, which the public API does
  * not offer: a reader that ran each contact's own reference checks
- * ({@link References#checkContactReferences}) while it read, and grouped the contacts by family,
+ * ({@link References#checkContactReferences}) while it read, and noted each contact's family,
  * hands both over so they are not done a second time. Every other check still runs, and the
  * problems, if any, are the ones {@link Dataset#of} would give.
  */
@@ -22,11 +22,11 @@ public final class DatasetAssembly {
     @FunctionalInterface
     public interface Assembler {
         /**
-         * @param contactsByFamily each family's contacts, by the family's position in {@code families}
-         *                         (any order within a family); their own references checked
+         * @param familyOfContact for each contact, its family's position in {@code families}: the
+         *                        contacts' own references are checked
          */
         Dataset assemble(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
-                         List<Commitment> commitments, List<Meeting> meetings, List<List<Contact>> contactsByFamily);
+                         List<Commitment> commitments, List<Meeting> meetings, int[] familyOfContact);
     }
 
     private static volatile Assembler assembler;
@@ -45,7 +45,7 @@ public final class DatasetAssembly {
     /** A dataset of lists whose contacts' own references are already checked; see {@link Assembler#assemble}. */
     public static Dataset assemble(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
                                    List<Commitment> commitments, List<Meeting> meetings,
-                                   List<List<Contact>> contactsByFamily) {
+                                   int[] familyOfContact) {
         if (assembler == null) {
             try {
                 // Dataset registers itself when it is initialized.
@@ -54,6 +54,6 @@ public final class DatasetAssembly {
                 throw new IllegalStateException(e);
             }
         }
-        return assembler.assemble(district, staff, families, contacts, commitments, meetings, contactsByFamily);
+        return assembler.assemble(district, staff, families, contacts, commitments, meetings, familyOfContact);
     }
 }

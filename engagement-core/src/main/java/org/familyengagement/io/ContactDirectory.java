@@ -1,7 +1,6 @@
 package org.familyengagement.io;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,8 +25,8 @@ import org.familyengagement.model.Student;
  * here is one those checks accept. One that is not found leaves the dataset to make every check
  * itself ({@link #allChecked()} turns false), so problems are always worded by the dataset.
  *
- * <p>Also groups the contacts by family as they come, so each family's list is built once.
- * Not thread-safe: one per document.
+ * <p>Also notes each contact's family by position as it comes, so the dataset groups the contacts
+ * by family without looking their families up again. Not thread-safe: one per document.
  */
 final class ContactDirectory {
     private final List<Family> families;
@@ -39,10 +38,10 @@ final class ContactDirectory {
     /** Language tags found well-formed, by identity: the reader pools them, and a dataset has a handful. */
     private final String[] wellFormedTags = new String[32];
     private int wellFormedCount;
-    /** Each family's contacts so far, by position; {@code null} once a contact's references were not all found. */
-    private List<Contact>[] byFamily;
+    /** Each contact's family, by position, in document order; {@code null} once a contact's references were not all found. */
+    private int[] familyOfContact = new int[1024];
+    private int count;
 
-    @SuppressWarnings("unchecked")
     ContactDirectory(District district, List<Staff> staff, List<Family> families) {
         this.families = families;
         this.staff = staff;
@@ -50,7 +49,6 @@ final class ContactDirectory {
         this.familyTable = new IdTable(families, Family::id);
         this.staffTable = new IdTable(staff, Staff::id);
         this.schoolTable = new IdTable(schools, School::id);
-        this.byFamily = new List[families.size()];
     }
 
     /** The position of the family whose id is under the cursor, or -1. */
@@ -125,34 +123,32 @@ final class ContactDirectory {
      * dataset will check every contact itself.
      */
     void add(int familyPosition, Contact contact, boolean referencesFound) {
-        if (byFamily == null) {
+        if (familyOfContact == null) {
             return;
         }
         if (!referencesFound || familyPosition < 0 || !isWellFormed(contact.language())) {
-            byFamily = null;
+            familyOfContact = null;
             return;
         }
-        List<Contact> list = byFamily[familyPosition];
-        if (list == null) {
-            list = new ArrayList<>();
-            byFamily[familyPosition] = list;
+        if (count == familyOfContact.length) {
+            familyOfContact = Arrays.copyOf(familyOfContact, count * 2);
         }
-        list.add(contact);
+        familyOfContact[count++] = familyPosition;
     }
 
     /** A contact was read without its references checked: the dataset checks them all. */
     void unchecked() {
-        byFamily = null;
+        familyOfContact = null;
     }
 
     /** True when every contact read was kept by {@link #add} with its references found. */
     boolean allChecked() {
-        return byFamily != null;
+        return familyOfContact != null;
     }
 
-    /** Each family's contacts by family position (a family without any: {@code null}); only when {@link #allChecked()}. */
-    List<List<Contact>> contactsByFamily() {
-        return Arrays.asList(byFamily);
+    /** The position of each contact's family, in document order; only when {@link #allChecked()}. */
+    int[] familyOfContact() {
+        return Arrays.copyOf(familyOfContact, count);
     }
 
     private boolean isWellFormed(String tag) {

@@ -202,7 +202,7 @@ final class DatasetParser {
         if (complete && !walker.hasProblems()) {
             if (directory != null && directory.allChecked()) {
                 return DatasetAssembly.assemble(district, staff, families, contacts, commitments, meetings,
-                        directory.contactsByFamily());
+                        directory.familyOfContact());
             }
             return Dataset.of(district, staff, families, contacts, commitments, meetings);
         }
@@ -643,6 +643,8 @@ final class DatasetParser {
         if (directory != null) {
             directory.add(familyAt, contact, !referenceNotFound);
         }
+        // Hashed (and the hash kept in the string) while it is in the cache: the dataset indexes contact ids.
+        id.hashCode();
         return contact;
     }
 

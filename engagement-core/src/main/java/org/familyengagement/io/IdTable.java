@@ -11,15 +11,14 @@ import java.util.function.Function;
  */
 final class IdTable {
     private final String[] ids;
-    private final int[] hashes;
-    private final int[] positions;
+    /** Per slot, the id's hash in the high half and its position plus one in the low half (0: empty). */
+    private final long[] entries;
 
     <T> IdTable(List<T> items, Function<T, String> idOf) {
         int n = items.size();
         int size = Integer.highestOneBit((n + n / 2) | 3) << 1;
         ids = new String[size];
-        hashes = new int[size];
-        positions = new int[size];
+        entries = new long[size];
         int mask = size - 1;
         for (int i = 0; i < n; i++) {
             T item = items.get(i);
@@ -29,13 +28,12 @@ final class IdTable {
             String id = idOf.apply(item);
             int hash = id.hashCode();
             for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-                if (ids[slot] == null) {
+                if (entries[slot] == 0) {
                     ids[slot] = id;
-                    hashes[slot] = hash;
-                    positions[slot] = i;
+                    entries[slot] = (long) hash << 32 | (i + 1);
                     break;
                 }
-                if (hashes[slot] == hash && ids[slot].equals(id)) {
+                if ((int) (entries[slot] >>> 32) == hash && ids[slot].equals(id)) {
                     break;
                 }
             }
@@ -48,14 +46,14 @@ final class IdTable {
         for (int i = offset; i < offset + length; i++) {
             hash = 31 * hash + chars[i];
         }
-        int mask = ids.length - 1;
+        int mask = entries.length - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            String id = ids[slot];
-            if (id == null) {
+            long entry = entries[slot];
+            if (entry == 0) {
                 return -1;
             }
-            if (hashes[slot] == hash && matches(id, chars, offset, length)) {
-                return positions[slot];
+            if ((int) (entry >>> 32) == hash && matches(ids[slot], chars, offset, length)) {
+                return (int) entry - 1;
             }
         }
     }

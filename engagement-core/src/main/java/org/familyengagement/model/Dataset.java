@@ -62,7 +62,7 @@ public final class Dataset {
 
     private Dataset(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
                     List<Commitment> commitments, List<Meeting> meetings, Positions positions,
-                    List<List<Contact>> contactsByFamily) {
+                    int[] familyOfContact) {
         this.district = district;
         this.staff = staff;
         this.families = families;
@@ -70,11 +70,12 @@ public final class Dataset {
         this.commitments = commitments;
         this.meetings = meetings;
         this.positions = positions;
-        this.contactsByFamily = contactsByFamily != null
-                ? sorted(contactsByFamily, BY_TIME)
-                : group(contacts, Contact::familyId, positions.families, families.size(), BY_TIME);
-        this.commitmentsByFamily = group(commitments, Commitment::familyId, positions.families, families.size(), BY_DUE);
-        this.meetingsByFamily = group(meetings, Meeting::familyId, positions.families, families.size(), BY_START);
+        this.contactsByFamily = group(contacts, familyOfContact != null ? familyOfContact
+                : familyPositions(contacts, Contact::familyId, positions.families), families.size(), BY_TIME);
+        this.commitmentsByFamily = group(commitments, familyPositions(commitments, Commitment::familyId,
+                positions.families), families.size(), BY_DUE);
+        this.meetingsByFamily = group(meetings, familyPositions(meetings, Meeting::familyId, positions.families),
+                families.size(), BY_START);
     }
 
     /**
@@ -107,27 +108,25 @@ public final class Dataset {
 
     /**
      * {@link #of}, for a reader that has already run each contact's own reference checks
-     * ({@code References.checkContactReferences}) as it read, and grouped the contacts by family
-     * (by position in {@code families}). Only the reader in this module calls it, through
+     * ({@code References.checkContactReferences}) as it read, and noted each contact's family by
+     * its position in {@code families}. Only the reader in this module calls it, through
      * {@code org.familyengagement.internal.DatasetAssembly}.
      */
     private static Dataset assemble(District district, List<Staff> staff, List<Family> families,
                                     List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings,
-                                    List<List<Contact>> contactsByFamily) {
+                                    int[] familyOfContact) {
         References.CappedProblems problems = new References.CappedProblems();
         Positions positions = check(district, staff, families, contacts, commitments, meetings, problems,
-                contactsByFamily != null);
+                familyOfContact != null);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems.toList(DOCUMENT_ORDER));
         }
         List<Contact> resolved = contacts;
-        if (contactsByFamily == null || contacts.stream().anyMatch(contact -> contact.language() == null)) {
+        if (familyOfContact == null || contacts.stream().anyMatch(contact -> contact.language() == null)) {
             resolved = new ArrayList<>(contacts.size());
             for (Contact contact : contacts) {
                 resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
             }
-            // The reader's grouping holds the contacts as they were: group the resolved ones instead.
-            contactsByFamily = null;
         }
         List<Staff> staffCopy = List.copyOf(staff);
         List<Family> familiesCopy = List.copyOf(families);
@@ -136,7 +135,7 @@ public final class Dataset {
         // The contacts are the reader's own list, or the copy above: not copied a second time.
         return new Dataset(district, staffCopy, familiesCopy, Collections.unmodifiableList(resolved), commitmentsCopy,
                 meetingsCopy, positions.over(staffCopy, familiesCopy, resolved, commitmentsCopy, meetingsCopy),
-                contactsByFamily);
+                familyOfContact);
     }
 
     static {
@@ -354,35 +353,34 @@ public final class Dataset {
                 + " (first at /" + collection + "/" + first + ")")));
     }
 
+    /** The position of each element's family (every family is known: the checks passed). */
+    private static <T> int[] familyPositions(List<T> items, java.util.function.Function<T, String> familyOf,
+                                             IdIndex<Family> familyAt) {
+        int[] positions = new int[items.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = familyAt.positionOf(familyOf.apply(items.get(i)));
+        }
+        return positions;
+    }
+
     /**
      * Each family's elements, by family position, in {@code order}: counted first, so each
-     * family's list is one array of the right size, filled once and sorted once.
+     * family's list is one array of the right size, filled once and sorted once (contacts mostly
+     * come in time order: then a single pass).
      */
-    private static <T> List<List<T>> group(List<T> items, java.util.function.Function<T, String> familyOf,
-                                           IdIndex<Family> familyAt, int familyCount, Comparator<T> order) {
-        int[] familyOfItem = new int[items.size()];
+    private static <T> List<List<T>> group(List<T> items, int[] familyOfItem, int familyCount, Comparator<T> order) {
         int[] counts = new int[familyCount];
-        for (int i = 0; i < items.size(); i++) {
-            familyOfItem[i] = familyAt.positionOf(familyOf.apply(items.get(i)));
-            counts[familyOfItem[i]]++;
+        for (int family : familyOfItem) {
+            counts[family]++;
         }
         Object[][] arrays = new Object[familyCount][];
         for (int f = 0; f < familyCount; f++) {
             arrays[f] = counts[f] == 0 ? null : new Object[counts[f]];
             counts[f] = 0;
         }
-        for (int i = 0; i < items.size(); i++) {
-            arrays[familyOfItem[i]][counts[familyOfItem[i]]++] = items.get(i);
-        }
-        return wrapSorted(arrays, order);
-    }
-
-    /** A reader's grouping, each family's list sorted (contacts mostly come in time order: a single pass). */
-    private static <T> List<List<T>> sorted(List<List<T>> byFamily, Comparator<T> order) {
-        Object[][] arrays = new Object[byFamily.size()][];
-        for (int f = 0; f < arrays.length; f++) {
-            List<T> list = byFamily.get(f);
-            arrays[f] = list == null || list.isEmpty() ? null : list.toArray();
+        for (int i = 0; i < familyOfItem.length; i++) {
+            int family = familyOfItem[i];
+            arrays[family][counts[family]++] = items.get(i);
         }
         return wrapSorted(arrays, order);
     }
