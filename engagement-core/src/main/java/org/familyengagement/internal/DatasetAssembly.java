@@ -23,7 +23,7 @@ public final class DatasetAssembly {
     public interface Assembler {
         /**
          * @param familyOfContact for each contact, its family's position in {@code families}: the
-         *                        contacts' own references are checked
+         *                        contacts' own references are checked, and each has its language
          */
         Dataset assemble(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
                          List<Commitment> commitments, List<Meeting> meetings, int[] familyOfContact);

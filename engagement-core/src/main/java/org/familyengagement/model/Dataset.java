@@ -121,8 +121,9 @@ public final class Dataset {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems.toList(DOCUMENT_ORDER));
         }
+        // A reader that checked the contacts' references gave each a language.
         List<Contact> resolved = contacts;
-        if (familyOfContact == null || contacts.stream().anyMatch(contact -> contact.language() == null)) {
+        if (familyOfContact == null) {
             resolved = new ArrayList<>(contacts.size());
             for (Contact contact : contacts) {
                 resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
