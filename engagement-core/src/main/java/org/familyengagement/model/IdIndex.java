@@ -68,8 +68,11 @@ final class IdIndex<T> {
         return copy == items ? this : new IdIndex<>(copy, idOf, slots);
     }
 
-    /** The position of the first element with this id, or -1. */
+    /** The position of the first element with this id, or -1 (also for {@code null}, as a map would say). */
     int positionOf(String id) {
+        if (id == null) {
+            return -1;
+        }
         int hash = id.hashCode();
         int mask = slots.length - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {

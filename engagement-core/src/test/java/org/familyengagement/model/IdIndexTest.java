@@ -25,6 +25,7 @@ class IdIndexTest {
         assertThat(index.positionOf("k-4")).isEqualTo(-1);
         assertThat(index.get("k-3")).isEqualTo("k-3");
         assertThat(index.contains("k-4")).isFalse();
+        assertThat(index.positionOf(null)).isEqualTo(-1);
     }
 
     @Test
