@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Batch evaluation of the whole built-in pack over a dataset already in memory (parsing is
  * {@link ParseBenchmark}'s), at three district sizes; and the same with one contact-level custom
- * rule added, to show what such a rule costs.
+ * rule added, to show what such a rule costs; each on one thread and on two.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -33,6 +33,10 @@ public class BatchBenchmark {
     @Param({"10000", "30000", "100000"})
     public int families;
 
+    /** Threads of the evaluation: the speed-up of splitting families across sessions. */
+    @Param({"1", "2"})
+    public int threads;
+
     private Dataset dataset;
     private RuleEngine pack;
     private RuleEngine packWithCustomRule;
@@ -40,8 +44,9 @@ public class BatchBenchmark {
     @Setup
     public void setUp() {
         dataset = Districts.generate(families);
-        pack = RuleEngine.builder().build();
-        packWithCustomRule = RuleEngine.builder().addRulesFromClasspath(Districts.CUSTOM_RULE_RESOURCE).build();
+        pack = RuleEngine.builder().threads(threads).build();
+        packWithCustomRule = RuleEngine.builder().threads(threads)
+                .addRulesFromClasspath(Districts.CUSTOM_RULE_RESOURCE).build();
     }
 
     @Benchmark

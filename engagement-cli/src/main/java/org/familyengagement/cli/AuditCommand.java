@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import picocli.CommandLine.ParentCommand;
                 + "findings document, byte-identical for the same inputs."})
 final class AuditCommand implements Callable<Integer> {
     enum Format { TEXT, JSON }
+
+    static final int MAX_THREADS = 1024;
+    static final Duration MAX_TIME_LIMIT = Duration.ofDays(7);
 
     @ParentCommand
     EngagementCli root;
@@ -82,6 +86,16 @@ final class AuditCommand implements Callable<Integer> {
             description = "How many families the text report lists to act on first (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads the evaluation may use (default: every core, ${DEFAULT-VALUE} here); "
+                    + "the findings are the same on any number.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Give up on an evaluation that runs longer (exit 1, naming the rule that was running): "
+                    + "90s, 10m, 2h or ISO-8601 (PT10M); default ${DEFAULT-VALUE}.")
+    String timeLimit;
+
     @Override
     public Integer call() throws IOException {
         // 1. The options on their own: every problem at once, before any slow work.
@@ -98,6 +112,10 @@ final class AuditCommand implements Callable<Integer> {
         if (top < 1) {
             problems.add("--top: must be at least 1, not " + top);
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            problems.add("--threads: must be between 1 and " + MAX_THREADS + ", not " + threads);
+        }
+        Duration limit = Inputs.parseDuration("--time-limit", timeLimit, MAX_TIME_LIMIT, problems);
         if (out != null) {
             Inputs.checkWritable("--out", out, problems);
             // The same file by any path, symbolic link or hard link: the report would destroy an input.
@@ -125,7 +143,7 @@ final class AuditCommand implements Callable<Integer> {
         Policy thresholds = policyFile == null ? Policy.defaults()
                 : Inputs.readPolicy("--policy", policyFile, policyProblems);
         CustomRules.EngineBuild building = custom.startEngine(thresholds == null ? Policy.defaults() : thresholds,
-                policyFile, disable, locale);
+                policyFile, disable, locale, builder -> builder.threads(threads).timeLimit(limit));
         Progress progress = root.progress();
         InvalidInvocationException.Collector collector = new InvalidInvocationException.Collector();
         Dataset dataset;

@@ -3,6 +3,7 @@ package org.familyengagement.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -44,8 +45,10 @@ record CustomRules(List<Path> files) {
      *
      * @param policyFile the file the policy came from, to name in its problems; {@code null} for none
      */
-    EngineBuild startEngine(Policy policy, Path policyFile, List<String> disable, Locale locale) {
+    EngineBuild startEngine(Policy policy, Path policyFile, List<String> disable, Locale locale,
+                            Consumer<RuleEngine.Builder> limits) {
         RuleEngine.Builder builder = RuleEngine.builder().policy(policy).locale(locale);
+        limits.accept(builder);
         files.forEach(builder::addRules);
         builder.disable(disable.toArray(String[]::new));
         return new EngineBuild(builder, policyFile);

@@ -41,7 +41,7 @@ final class RulesCommand implements Callable<Integer> {
             throw InvalidInvocationException.ofOptions(problems);
         }
         InvalidInvocationException.Collector collector = new InvalidInvocationException.Collector();
-        RuleEngine engine = custom.startEngine(Policy.defaults(), null, List.of(), locale).await(collector);
+        RuleEngine engine = custom.startEngine(Policy.defaults(), null, List.of(), locale, builder -> { }).await(collector);
         collector.throwIfAny();
         Texts texts = Texts.of(locale);
         root.out().print(markdown ? CatalogFormat.markdown(engine.catalog(), texts)

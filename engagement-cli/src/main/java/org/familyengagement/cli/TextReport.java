@@ -131,7 +131,7 @@ final class TextReport {
             bySeverity.merge(finding.severity(), 1, Integer::sum);
             if (finding.isGroupFinding()) {
                 groups.add(finding.group());
-            } else {
+            } else if (finding.familyId() != null) {
                 families.add(finding.familyId());
             }
         }

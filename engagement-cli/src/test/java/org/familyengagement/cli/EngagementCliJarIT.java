@@ -113,6 +113,38 @@ class EngagementCliJarIT {
         }
     }
 
+    /**
+     * A consequence that never returns ({@code halt()} cannot stop it): the CLI gives up at
+     * {@code --time-limit}, names the rule that was running, exits 1 and leaves no report.
+     */
+    @Test
+    void aRuleThatNeverReturnsEndsAtTheTimeLimitNamingIt(@TempDir Path dir) throws Exception {
+        Path drl = Files.writeString(dir.resolve("spins.drl"), """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+                rule "spins-forever"
+                    @category("REACH") @severity("LOW")
+                when
+                    $h : FamilyHistory( familyId == "f-000003" )
+                then
+                    while (true) { Thread.onSpinWait(); }
+                end
+                """);
+        Path out = dir.resolve("findings.json");
+
+        long start = System.nanoTime();
+        Launcher.Run run = java("audit", "--data", sample.toString(), "--as-of", AS_OF, "--rules", drl.toString(),
+                "--time-limit", "3s", "--format", "json", "--out", out.toString());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(EngagementCli.INTERNAL_ERROR);
+        assertThat(run.err()).startsWith("error: the evaluation failed: the evaluation ran longer than its time limit"
+                + " of PT3S; rule \"spins-forever\" was running\n").doesNotContain("\tat ");
+        assertThat(seconds).as("the JVM exits without waiting for the spinning rule").isLessThan(60);
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void reportsInvalidInputWithExitCode2AndNoStackTrace(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"schemaVersion\": 2 }");

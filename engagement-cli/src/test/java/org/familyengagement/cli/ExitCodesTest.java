@@ -76,6 +76,31 @@ class ExitCodesTest {
     }
 
     @Test
+    void threadsAndTimeLimitAreCheckedWithTheOtherOptions() {
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--threads", "0",
+                "--time-limit", "soon");
+
+        assertInvalid(result);
+        assertThat(result.err()).contains("--threads: must be between 1 and 1024, not 0\n",
+                "--time-limit: \"soon\" is not a duration; write 90s, 10m, 2h or ISO-8601 such as PT10M\n");
+        assertThat(run("audit", "--data", SMALL, "--as-of", AS_OF, "--time-limit", "PT0S").err())
+                .contains("--time-limit: must be more than 0 and at most 7 days, not PT0S\n");
+        assertThat(run("audit", "--data", SMALL, "--as-of", AS_OF, "--time-limit", "8000h").err())
+                .contains("--time-limit: must be more than 0 and at most 7 days, not 8000h\n");
+    }
+
+    @Test
+    void theFindingsAreTheSameOnOneThreadAndOnMany() {
+        Cli.Result one = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json", "--threads", "1",
+                "--time-limit", "90s");
+        Cli.Result many = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json", "--threads", "7",
+                "--time-limit", "PT10M");
+
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(many.out()).isEqualTo(one.out());
+    }
+
+    @Test
     void anIllFormedLanguageTagIsAUsageError() {
         Cli.Result result = run("rules", "--lang", "en_US!");
 

@@ -368,6 +368,16 @@ public final class References {
      * contact it replies to (an INBOUND one of the same family, not dated after the reply).
      */
     public static void checkContact(Contact contact, String at, Index index, List<Problem> problems) {
+        checkContactReferences(contact, at, index, problems);
+        checkReply(contact, at, index, problems);
+    }
+
+    /**
+     * A contact's own references, all but its reply: family, student, caregiver (the family's),
+     * staff, school, language. The dataset reader makes the same checks as it reads, from its
+     * buffer; a change here must be made there too ({@code DatasetParser.Directory}).
+     */
+    public static void checkContactReferences(Contact contact, String at, Index index, List<Problem> problems) {
         // Pointers are built only when a problem is found: this runs once per contact.
         Family family = index.family(contact.familyId());
         if (family == null) {
@@ -389,6 +399,10 @@ public final class References {
         if (contact.language() != null && !LanguageTags.isWellFormed(contact.language())) {
             problems.add(new Problem(at + "/language", notATag(contact.language())));
         }
+    }
+
+    /** The contact a contact replies to, if any: an INBOUND one of the same family, not dated after the reply. */
+    public static void checkReply(Contact contact, String at, Index index, List<Problem> problems) {
         if (contact.replyTo() != null) {
             Contact target = index.contact(contact.replyTo());
             if (contact.isInbound()) {

@@ -22,10 +22,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.DatasetAssembly;
 import org.familyengagement.internal.References;
 import org.familyengagement.internal.Suggestions;
 import org.familyengagement.io.JsonWalker.Vocabulary;
@@ -180,8 +182,15 @@ final class DatasetParser {
      * list's pointer: the reference checks count positions in what was kept.
      */
     private final Map<String, int[]> documentPositions = new HashMap<>();
+    /**
+     * Checks each contact's own references as it is read, when the district, staff and families
+     * came first; {@code null} otherwise, and then the dataset checks them.
+     */
+    private ContactDirectory directory;
+    /** A reference of the contact being read that the directory did not find. */
+    private boolean referenceNotFound;
 
-    DatasetParser(com.fasterxml.jackson.core.JsonParser parser) {
+    DatasetParser(JsonParser parser) {
         this.walker = new JsonWalker(parser, "JSON");
     }
 
@@ -191,6 +200,10 @@ final class DatasetParser {
                 "the document must be a JSON object", this::root);
         // After a syntax error the parser cannot go on; cross-references of half a document would only mislead.
         if (complete && !walker.hasProblems()) {
+            if (directory != null && directory.allChecked()) {
+                return DatasetAssembly.assemble(district, staff, families, contacts, commitments, meetings,
+                        directory.familyOfContact());
+            }
             return Dataset.of(district, staff, families, contacts, commitments, meetings);
         }
         // Once full of problems the lists were no longer kept: their references cannot be checked.
@@ -215,7 +228,18 @@ final class DatasetParser {
                 case DISTRICT -> district = district();
                 case STAFF -> staff = walker.elements(this::staffMember);
                 case FAMILIES -> families = walker.elements(this::family);
-                case CONTACTS -> contacts = walker.elements(this::contact);
+                case CONTACTS -> {
+                    if (district != null && contactDefaultLanguage != null) {
+                        directory = new ContactDirectory(district, staff, families);
+                    }
+                    contacts = walker.elements(() -> {
+                        Contact contact = contact();
+                        if (contact == null && directory != null) {
+                            directory.unchecked(); // reported, and the dataset will not be built
+                        }
+                        return contact;
+                    });
+                }
                 case COMMITMENTS -> commitments = walker.elements(this::commitment);
                 case MEETINGS -> meetings = walker.elements(this::meeting);
             }
@@ -522,14 +546,25 @@ final class DatasetParser {
         String replyTo = null;
         boolean toneRecorded = false;
         boolean languageRecorded = false;
+        // With a directory, ids are looked up as they are read: see ContactDirectory.
+        int familyAt = -1;
+        Family family = null;
+        referenceNotFound = false;
+        JsonParser parser = walker.parser();
         for (ContactField field; (field = object.next()) != null; ) {
             switch (field) {
                 case ID -> id = walker.id();
-                case FAMILY_ID -> familyId = walker.id(pool);
-                case STUDENT_ID -> studentId = walker.optionalId(pool);
-                case STAFF_ID -> staffId = walker.optionalId(pool);
-                case CAREGIVER_ID -> caregiverId = walker.optionalId(pool);
-                case SCHOOL_ID -> schoolId = walker.optionalId(pool);
+                case FAMILY_ID -> {
+                    familyAt = directory != null ? directory.family(parser) : -1;
+                    family = familyAt >= 0 ? directory.familyAt(familyAt) : null;
+                    familyId = family != null ? family.id() : notFound(walker.id(pool));
+                }
+                case STUDENT_ID -> studentId = orRead(family != null ? ContactDirectory.student(family, parser) : null);
+                case STAFF_ID -> staffId = orRead(directory != null ? directory.staffMember(parser) : null);
+                case CAREGIVER_ID ->
+                        caregiverId = orRead(family != null ? ContactDirectory.caregiver(family, parser) : null);
+                case SCHOOL_ID -> schoolId = directory != null && directory.acceptsAnySchool()
+                        ? walker.optionalId(pool) : orRead(directory != null ? directory.school(parser) : null);
                 case BROADCAST_ID -> broadcastId = walker.optionalId(pool);
                 case AT -> at = walker.instant();
                 case DIRECTION -> direction = walker.enumValue(DIRECTIONS);
@@ -601,10 +636,29 @@ final class DatasetParser {
         if (interpretation == null) {
             interpretation = interpreted != null && interpreted ? Interpretation.QUALIFIED : Interpretation.NONE;
         }
-        return new Contact(id, familyId, studentId, staffId, caregiverId, schoolId, broadcastId, at, direction,
-                channel != null ? channel : Channel.SMS, mode, tone, topic, language, interpretation, delivery,
-                delivered, awaitsReply != null ? awaitsReply : direction == Direction.INBOUND, replyTo,
+        Contact contact = new Contact(id, familyId, studentId, staffId, caregiverId, schoolId, broadcastId, at,
+                direction, channel != null ? channel : Channel.SMS, mode, tone, topic, language, interpretation,
+                delivery, delivered, awaitsReply != null ? awaitsReply : direction == Direction.INBOUND, replyTo,
                 Contact.Recorded.of(toneRecorded, languageRecorded, deliveredGiven || deliveryGiven));
+        if (directory != null) {
+            directory.add(familyAt, contact, !referenceNotFound);
+        }
+        // Hashed (and the hash kept in the string) while it is in the cache: the dataset indexes contact ids.
+        id.hashCode();
+        return contact;
+    }
+
+    /** {@code found}, the id under the cursor as the directory holds it; when {@code null}, the id read as usual. */
+    private String orRead(String found) throws IOException {
+        return found != null ? found : notFound(walker.optionalId(pool));
+    }
+
+    /** An id the directory did not find (or there is none): the dataset will check the contact's references. */
+    private String notFound(String id) {
+        if (id != null) {
+            referenceNotFound = true;
+        }
+        return id;
     }
 
     private Commitment commitment() throws IOException {

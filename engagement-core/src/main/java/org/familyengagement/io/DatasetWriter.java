@@ -1,12 +1,10 @@
 package org.familyengagement.io;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 
+import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Commitment;
@@ -164,15 +163,15 @@ public final class DatasetWriter {
     }
 
     /**
-     * Writes the dataset to a file, replacing any file already there.
+     * Writes the dataset to a file, replacing any file already there in one step: it is written to
+     * a temporary file in the same directory and moved over the old one, so a failed write (a full
+     * disk, a file size limit) leaves the old file whole.
      *
      * @throws IOException when the file cannot be written
      */
     public void write(Dataset dataset, Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(dataset, out);
-        }
+        AtomicFiles.write(file, out -> write(dataset, out));
     }
 
     /** The document as UTF-8 bytes. */

@@ -19,6 +19,8 @@ import java.util.Set;
 final class Fields<F extends Enum<F>> {
     private final F[] constants;
     private final List<String> names;
+    /** The names again, for the identity scan of {@link #byName}. */
+    private final String[] internedNames;
     private final List<String> versionOneNames;
     private final Map<String, F> byName;
     private final long requiredMask;
@@ -36,11 +38,13 @@ final class Fields<F extends Enum<F>> {
         List<String> jsonNames = new ArrayList<>(constants.length);
         Map<String, F> lookup = new HashMap<>();
         for (F constant : constants) {
-            String name = camelCase(constant.name());
+            // Interned, as Jackson interns the field names it reads: most lookups end at an identity match.
+            String name = camelCase(constant.name()).intern();
             jsonNames.add(name);
             lookup.put(name, constant);
         }
         this.names = Collections.unmodifiableList(jsonNames);
+        this.internedNames = jsonNames.toArray(String[]::new);
         this.byName = lookup;
         this.requiredMask = mask(required);
         this.versionTwoMask = mask(versionTwo);
@@ -92,6 +96,11 @@ final class Fields<F extends Enum<F>> {
 
     /** The field named {@code name}, or {@code null}. */
     F byName(String name) {
+        for (int i = 0; i < internedNames.length; i++) {
+            if (internedNames[i] == name) {
+                return constants[i];
+            }
+        }
         return byName.get(name);
     }
 

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,12 +55,14 @@ public final class Dataset {
     private final List<Commitment> commitments;
     private final List<Meeting> meetings;
     private final Positions positions;
-    private final Map<String, List<Contact>> contactsByFamily;
-    private final Map<String, List<Commitment>> commitmentsByFamily;
-    private final Map<String, List<Meeting>> meetingsByFamily;
+    /** By family position: each family's lists, built once. */
+    private final List<List<Contact>> contactsByFamily;
+    private final List<List<Commitment>> commitmentsByFamily;
+    private final List<List<Meeting>> meetingsByFamily;
 
     private Dataset(District district, List<Staff> staff, List<Family> families, List<Contact> contacts,
-                    List<Commitment> commitments, List<Meeting> meetings, Positions positions) {
+                    List<Commitment> commitments, List<Meeting> meetings, Positions positions,
+                    int[] familyOfContact) {
         this.district = district;
         this.staff = staff;
         this.families = families;
@@ -70,9 +70,12 @@ public final class Dataset {
         this.commitments = commitments;
         this.meetings = meetings;
         this.positions = positions;
-        this.contactsByFamily = group(contacts, Contact::familyId, BY_TIME);
-        this.commitmentsByFamily = group(commitments, Commitment::familyId, BY_DUE);
-        this.meetingsByFamily = group(meetings, Meeting::familyId, BY_START);
+        this.contactsByFamily = group(contacts, familyOfContact != null ? familyOfContact
+                : familyPositions(contacts, Contact::familyId, positions.families), families.size(), BY_TIME);
+        this.commitmentsByFamily = group(commitments, familyPositions(commitments, Commitment::familyId,
+                positions.families), families.size(), BY_DUE);
+        this.meetingsByFamily = group(meetings, familyPositions(meetings, Meeting::familyId, positions.families),
+                families.size(), BY_START);
     }
 
     /**
@@ -100,17 +103,44 @@ public final class Dataset {
         Checks.noNulls(contacts, "contacts");
         Checks.noNulls(commitments, "commitments");
         Checks.noNulls(meetings, "meetings");
+        return assemble(district, staff, families, contacts, commitments, meetings, null);
+    }
+
+    /**
+     * {@link #of}, for a reader that has already run each contact's own reference checks
+     * ({@code References.checkContactReferences}) as it read, and noted each contact's family by
+     * its position in {@code families}. Only the reader in this module calls it, through
+     * {@code org.familyengagement.internal.DatasetAssembly}.
+     */
+    private static Dataset assemble(District district, List<Staff> staff, List<Family> families,
+                                    List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings,
+                                    int[] familyOfContact) {
         References.CappedProblems problems = new References.CappedProblems();
-        Positions positions = check(district, staff, families, contacts, commitments, meetings, problems);
+        Positions positions = check(district, staff, families, contacts, commitments, meetings, problems,
+                familyOfContact != null);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems.toList(DOCUMENT_ORDER));
         }
-        List<Contact> resolved = new ArrayList<>(contacts.size());
-        for (Contact contact : contacts) {
-            resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
+        // A reader that checked the contacts' references gave each a language.
+        List<Contact> resolved = contacts;
+        if (familyOfContact == null) {
+            resolved = new ArrayList<>(contacts.size());
+            for (Contact contact : contacts) {
+                resolved.add(contact.language() == null ? contact.withLanguage(district.defaultLanguage()) : contact);
+            }
         }
-        return new Dataset(district, List.copyOf(staff), List.copyOf(families), Collections.unmodifiableList(resolved),
-                List.copyOf(commitments), List.copyOf(meetings), positions);
+        List<Staff> staffCopy = List.copyOf(staff);
+        List<Family> familiesCopy = List.copyOf(families);
+        List<Commitment> commitmentsCopy = List.copyOf(commitments);
+        List<Meeting> meetingsCopy = List.copyOf(meetings);
+        // The contacts are the reader's own list, or the copy above: not copied a second time.
+        return new Dataset(district, staffCopy, familiesCopy, Collections.unmodifiableList(resolved), commitmentsCopy,
+                meetingsCopy, positions.over(staffCopy, familiesCopy, resolved, commitmentsCopy, meetingsCopy),
+                familyOfContact);
+    }
+
+    static {
+        org.familyengagement.internal.DatasetAssembly.register(Dataset::assemble);
     }
 
     /** Starts a dataset of a district; {@link Builder#build()} checks it as {@link #of} does. */
@@ -129,7 +159,7 @@ public final class Dataset {
                                          List<Contact> contacts, List<Commitment> commitments,
                                          List<Meeting> meetings) {
         References.CappedProblems problems = new References.CappedProblems();
-        check(district, staff, families, contacts, commitments, meetings, problems);
+        check(district, staff, families, contacts, commitments, meetings, problems, false);
         return problems.toList(DOCUMENT_ORDER);
     }
 
@@ -137,15 +167,25 @@ public final class Dataset {
      * Where each id first stands in its list: built once, by the checks, and kept as the lookups
      * by id (the lists keep their order), so a 2-million-contact dataset hashes its ids once.
      */
-    private record Positions(Map<String, Integer> staff, Map<String, Integer> families,
-                             Map<String, Integer> contacts, Map<String, Integer> commitments,
-                             Map<String, Integer> meetings) {
+    private record Positions(IdIndex<Staff> staff, IdIndex<Family> families, IdIndex<Contact> contacts,
+                             IdIndex<Commitment> commitments, IdIndex<Meeting> meetings) {
+        /** The same positions over copies of the lists (same elements, same order). */
+        Positions over(List<Staff> staffCopy, List<Family> familiesCopy, List<Contact> contactsCopy,
+                       List<Commitment> commitmentsCopy, List<Meeting> meetingsCopy) {
+            return new Positions(staff.over(staffCopy), families.over(familiesCopy), contacts.over(contactsCopy),
+                    commitments.over(commitmentsCopy), meetings.over(meetingsCopy));
+        }
     }
 
-    /** Adds the problems of a would-be dataset to {@code problems}, sorted; returns the id positions. */
+    /**
+     * Adds the problems of a would-be dataset to {@code problems}, sorted; returns the id positions.
+     *
+     * @param contactReferencesChecked each contact's own references were checked as it was read:
+     *                                 only its reply remains
+     */
     private static Positions check(District district, List<Staff> staff, List<Family> families,
                                    List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings,
-                                   List<Problem> problems) {
+                                   List<Problem> problems, boolean contactReferencesChecked) {
         if (district != null && !LanguageTags.isWellFormed(district.defaultLanguage())) {
             problems.add(new Problem("/district/defaultLanguage",
                     quote(district.defaultLanguage()) + " is not a well-formed BCP 47 language tag"));
@@ -153,14 +193,14 @@ public final class Dataset {
         if (district != null) {
             References.checkDistrict(district, problems);
         }
-        Map<String, Integer> staffAt = uniqueIds(staff, Staff::id, "staff", "staff", problems);
+        IdIndex<Staff> staffAt = uniqueIds(staff, Staff::id, "staff", "staff", problems);
         for (int i = 0; i < staff.size(); i++) {
             Staff member = staff.get(i);
             if (member != null) {
                 References.checkTags(member.languages(), "/staff/" + i + "/languages", problems);
             }
         }
-        Map<String, Integer> familyAt = uniqueIds(families, Family::id, "families", "family", problems);
+        IdIndex<Family> familyAt = uniqueIds(families, Family::id, "families", "family", problems);
         District checkedDistrict = district != null ? district : District.of("?", java.time.ZoneOffset.UTC);
         for (int i = 0; i < families.size(); i++) {
             Family family = families.get(i);
@@ -168,7 +208,7 @@ public final class Dataset {
                 References.checkFamily(family, "/families/" + i, checkedDistrict, problems);
             }
         }
-        Map<String, Integer> contactAt = uniqueIds(contacts, Contact::id, "contacts", "contact", problems);
+        IdIndex<Contact> contactAt = uniqueIds(contacts, Contact::id, "contacts", "contact", problems);
         References.Index index = new References.Index() {
             @Override
             public District district() {
@@ -177,28 +217,31 @@ public final class Dataset {
 
             @Override
             public Family family(String id) {
-                Integer at = familyAt.get(id);
-                return at == null ? null : families.get(at);
+                return familyAt.get(id);
             }
 
             @Override
             public boolean hasStaff(String id) {
-                return staffAt.containsKey(id);
+                return staffAt.contains(id);
             }
 
             @Override
             public Contact contact(String id) {
-                Integer at = contactAt.get(id);
-                return at == null ? null : contacts.get(at);
+                return contactAt.get(id);
             }
         };
         for (int i = 0; i < contacts.size(); i++) {
             Contact contact = contacts.get(i);
-            if (contact != null) {
+            if (contact == null) {
+                continue;
+            }
+            if (!contactReferencesChecked) {
                 References.checkContact(contact, "/contacts/" + i, index, problems);
+            } else if (contact.replyTo() != null) {
+                References.checkReply(contact, "/contacts/" + i, index, problems);
             }
         }
-        Map<String, Integer> commitmentAt = uniqueIds(commitments, Commitment::id, "commitments", "commitment",
+        IdIndex<Commitment> commitmentAt = uniqueIds(commitments, Commitment::id, "commitments", "commitment",
                 problems);
         for (int i = 0; i < commitments.size(); i++) {
             Commitment commitment = commitments.get(i);
@@ -206,7 +249,7 @@ public final class Dataset {
                 References.checkCommitment(commitment, "/commitments/" + i, index, problems);
             }
         }
-        Map<String, Integer> meetingAt = uniqueIds(meetings, Meeting::id, "meetings", "meeting", problems);
+        IdIndex<Meeting> meetingAt = uniqueIds(meetings, Meeting::id, "meetings", "meeting", problems);
         for (int i = 0; i < meetings.size(); i++) {
             Meeting meeting = meetings.get(i);
             if (meeting != null) {
@@ -244,28 +287,23 @@ public final class Dataset {
     }
 
     public Optional<Family> family(String id) {
-        return find(families, positions.families, id);
+        return Optional.ofNullable(positions.families.get(id));
     }
 
     public Optional<Staff> staffMember(String id) {
-        return find(staff, positions.staff, id);
+        return Optional.ofNullable(positions.staff.get(id));
     }
 
     public Optional<Contact> contact(String id) {
-        return find(contacts, positions.contacts, id);
+        return Optional.ofNullable(positions.contacts.get(id));
     }
 
     public Optional<Commitment> commitment(String id) {
-        return find(commitments, positions.commitments, id);
+        return Optional.ofNullable(positions.commitments.get(id));
     }
 
     public Optional<Meeting> meeting(String id) {
-        return find(meetings, positions.meetings, id);
-    }
-
-    private static <T> Optional<T> find(List<T> items, Map<String, Integer> positions, String id) {
-        Integer position = positions.get(id);
-        return position == null ? Optional.empty() : Optional.of(items.get(position));
+        return Optional.ofNullable(positions.meetings.get(id));
     }
 
     /**
@@ -291,47 +329,76 @@ public final class Dataset {
 
     /** A family's contacts in time order (ties by id); empty for an unknown family. */
     public List<Contact> contactsOf(String familyId) {
-        return contactsByFamily.getOrDefault(familyId, List.of());
+        return ofFamily(contactsByFamily, familyId);
     }
 
     /** A family's commitments by due time (ties by id); empty for an unknown family. */
     public List<Commitment> commitmentsOf(String familyId) {
-        return commitmentsByFamily.getOrDefault(familyId, List.of());
+        return ofFamily(commitmentsByFamily, familyId);
     }
 
     /** A family's meetings by start time (ties by id); empty for an unknown family. */
     public List<Meeting> meetingsOf(String familyId) {
-        return meetingsByFamily.getOrDefault(familyId, List.of());
+        return ofFamily(meetingsByFamily, familyId);
     }
 
-    private static <T> Map<String, Integer> uniqueIds(List<T> items, java.util.function.Function<T, String> id,
-                                                      String collection, String noun, List<Problem> problems) {
-        Map<String, Integer> at = new HashMap<>(items.size() * 2);
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            if (item == null) {
-                continue;
-            }
-            Integer first = at.putIfAbsent(id.apply(item), i);
-            if (first != null) {
-                problems.add(new Problem("/" + collection + "/" + i + "/id", "duplicate " + noun + " id "
-                        + quote(id.apply(item)) + " (first at /" + collection + "/" + first + ")"));
-            }
-        }
-        return at;
+    private <T> List<T> ofFamily(List<List<T>> byFamily, String familyId) {
+        int at = positions.families.positionOf(familyId);
+        return at < 0 ? List.of() : byFamily.get(at);
     }
 
-    private static <T> Map<String, List<T>> group(List<T> items, java.util.function.Function<T, String> key,
-                                                  Comparator<T> order) {
-        Map<String, List<T>> groups = new HashMap<>();
-        for (T item : items) {
-            groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+    private static <T> IdIndex<T> uniqueIds(List<T> items, java.util.function.Function<T, String> id,
+                                            String collection, String noun, List<Problem> problems) {
+        return new IdIndex<>(items, id, (position, first, value) -> problems.add(new Problem(
+                "/" + collection + "/" + position + "/id", "duplicate " + noun + " id " + quote(value)
+                + " (first at /" + collection + "/" + first + ")")));
+    }
+
+    /** The position of each element's family (every family is known: the checks passed). */
+    private static <T> int[] familyPositions(List<T> items, java.util.function.Function<T, String> familyOf,
+                                             IdIndex<Family> familyAt) {
+        int[] positions = new int[items.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = familyAt.positionOf(familyOf.apply(items.get(i)));
         }
-        groups.replaceAll((k, list) -> {
-            list.sort(order);
-            return Collections.unmodifiableList(list);
-        });
-        return Collections.unmodifiableMap(groups);
+        return positions;
+    }
+
+    /**
+     * Each family's elements, by family position, in {@code order}: counted first, so each
+     * family's list is one array of the right size, filled once and sorted once (contacts mostly
+     * come in time order: then a single pass).
+     */
+    private static <T> List<List<T>> group(List<T> items, int[] familyOfItem, int familyCount, Comparator<T> order) {
+        int[] counts = new int[familyCount];
+        for (int family : familyOfItem) {
+            counts[family]++;
+        }
+        Object[][] arrays = new Object[familyCount][];
+        for (int f = 0; f < familyCount; f++) {
+            arrays[f] = counts[f] == 0 ? null : new Object[counts[f]];
+            counts[f] = 0;
+        }
+        for (int i = 0; i < familyOfItem.length; i++) {
+            int family = familyOfItem[i];
+            arrays[family][counts[family]++] = items.get(i);
+        }
+        return wrapSorted(arrays, order);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<List<T>> wrapSorted(Object[][] arrays, Comparator<T> order) {
+        List<T>[] lists = new List[arrays.length];
+        for (int f = 0; f < arrays.length; f++) {
+            if (arrays[f] == null) {
+                lists[f] = List.of();
+            } else {
+                T[] array = (T[]) arrays[f];
+                java.util.Arrays.sort(array, order);
+                lists[f] = Collections.unmodifiableList(java.util.Arrays.asList(array));
+            }
+        }
+        return java.util.Arrays.asList(lists);
     }
 
     private static final List<String> SECTIONS =

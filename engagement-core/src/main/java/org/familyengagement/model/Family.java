@@ -37,6 +37,13 @@ public record Family(String id, List<Student> students, List<Caregiver> caregive
         return new Family(id, List.of(), List.of(), preference, Map.of());
     }
 
+    /** The id and counts only: group labels must never reach a log (Drools logs facts at TRACE). */
+    @Override
+    public String toString() {
+        return "Family[" + id + ", " + students.size() + " students, " + caregivers.size() + " caregivers, "
+                + groups.size() + " groups]";
+    }
+
     /** Starts a family with nothing recorded. */
     public static Builder builder(String id) {
         return new Builder(id);

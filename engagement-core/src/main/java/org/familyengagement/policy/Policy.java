@@ -36,6 +36,12 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
      */
     public static final Duration MAX_LOOKBACK = Duration.ofDays(36_525);
 
+    /** The longest reply deadline: a year of school days, far past any reply policy. */
+    public static final int MAX_RESPONSE_SCHOOL_DAYS = 365;
+
+    /** The largest count a threshold may name (concerns, broadcasts, families in a group). */
+    public static final int MAX_COUNT = 1_000_000;
+
     /** The longest lead or period a v2 threshold may have: a year (366 days). */
     public static final Duration MAX_PERIOD = Duration.ofDays(366);
 
@@ -53,8 +59,9 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
             throw new IllegalArgumentException("lookback must be at most " + MAX_LOOKBACK.toDays()
                     + " days (100 years), not " + lookback);
         }
-        if (responseSchoolDays < 0) {
-            throw new IllegalArgumentException("responseSchoolDays must not be negative, not " + responseSchoolDays);
+        if (responseSchoolDays < 0 || responseSchoolDays > MAX_RESPONSE_SCHOOL_DAYS) {
+            throw new IllegalArgumentException("responseSchoolDays must be between 0 and " + MAX_RESPONSE_SCHOOL_DAYS
+                    + ", not " + responseSchoolDays);
         }
         Objects.requireNonNull(deficitOnly, "deficitOnly must not be null");
         Objects.requireNonNull(oneWayOnly, "oneWayOnly must not be null");
@@ -143,8 +150,9 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
     /** @param minConcerns concern contacts (with no positive one) that make a family's contact deficit-only */
     public record DeficitOnly(int minConcerns) {
         public DeficitOnly {
-            if (minConcerns < 1) {
-                throw new IllegalArgumentException("deficitOnly.minConcerns must be at least 1, not " + minConcerns);
+            if (minConcerns < 1 || minConcerns > MAX_COUNT) {
+                throw new IllegalArgumentException("deficitOnly.minConcerns must be between 1 and " + MAX_COUNT
+                        + ", not " + minConcerns);
             }
         }
     }
@@ -152,8 +160,9 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
     /** @param minBroadcasts broadcasts (with no two-way contact) that make a family's contact one-way only */
     public record OneWayOnly(int minBroadcasts) {
         public OneWayOnly {
-            if (minBroadcasts < 1) {
-                throw new IllegalArgumentException("oneWayOnly.minBroadcasts must be at least 1, not " + minBroadcasts);
+            if (minBroadcasts < 1 || minBroadcasts > MAX_COUNT) {
+                throw new IllegalArgumentException("oneWayOnly.minBroadcasts must be between 1 and " + MAX_COUNT
+                        + ", not " + minBroadcasts);
             }
         }
     }
@@ -161,9 +170,9 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
     /** @param maxBroadcastsPerWeek broadcasts a family may receive in any 7-day span */
     public record MessageOverload(int maxBroadcastsPerWeek) {
         public MessageOverload {
-            if (maxBroadcastsPerWeek < 0) {
-                throw new IllegalArgumentException(
-                        "messageOverload.maxBroadcastsPerWeek must not be negative, not " + maxBroadcastsPerWeek);
+            if (maxBroadcastsPerWeek < 0 || maxBroadcastsPerWeek > MAX_COUNT) {
+                throw new IllegalArgumentException("messageOverload.maxBroadcastsPerWeek must be between 0 and "
+                        + MAX_COUNT + ", not " + maxBroadcastsPerWeek);
             }
         }
     }
@@ -181,8 +190,9 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
             if (!(alpha > 0 && alpha < 1)) {
                 throw new IllegalArgumentException("disparity.alpha must be in (0, 1), not " + alpha);
             }
-            if (minGroupSize < 1) {
-                throw new IllegalArgumentException("disparity.minGroupSize must be at least 1, not " + minGroupSize);
+            if (minGroupSize < 1 || minGroupSize > MAX_COUNT) {
+                throw new IllegalArgumentException("disparity.minGroupSize must be between 1 and " + MAX_COUNT
+                        + ", not " + minGroupSize);
             }
         }
 
@@ -224,8 +234,8 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
 
         public Conference {
             if (bySchoolDay < 1 || bySchoolDay > MAX_SCHOOL_DAY) {
-                throw new IllegalArgumentException("conference.bySchoolDay must be in 1.." + MAX_SCHOOL_DAY + ", not "
-                        + bySchoolDay);
+                throw new IllegalArgumentException("conference.bySchoolDay must be between 1 and " + MAX_SCHOOL_DAY
+                        + ", not " + bySchoolDay);
             }
         }
     }
@@ -247,13 +257,10 @@ public record Policy(Duration lookback, int responseSchoolDays, DeficitOnly defi
 
     /** @param minFamilies distinct families not understanding one broadcast that make it a finding */
     public record UntranslatedBroadcast(int minFamilies) {
-        /** More than any district has families. */
-        public static final int MAX_FAMILIES = 10_000_000;
-
         public UntranslatedBroadcast {
-            if (minFamilies < 1 || minFamilies > MAX_FAMILIES) {
-                throw new IllegalArgumentException("untranslatedBroadcast.minFamilies must be in 1.." + MAX_FAMILIES
-                        + ", not " + minFamilies);
+            if (minFamilies < 1 || minFamilies > MAX_COUNT) {
+                throw new IllegalArgumentException("untranslatedBroadcast.minFamilies must be between 1 and "
+                        + MAX_COUNT + ", not " + minFamilies);
             }
         }
     }

@@ -103,6 +103,17 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
         return group != null;
     }
 
+    /**
+     * The rule and the subject's id only: no message, evidence or group label, so that a finding
+     * logged by a rule engine at TRACE (a live session inserts findings as facts) leaks nothing.
+     */
+    @Override
+    public String toString() {
+        return "Finding[" + ruleId + ", " + (familyId != null ? "family " + familyId
+                : group != null ? group : "broadcast " + broadcastId) + ", "
+                + evidence.size() + " evidence]";
+    }
+
     public boolean isBroadcastFinding() {
         return broadcastId != null;
     }

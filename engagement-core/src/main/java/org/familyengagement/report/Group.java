@@ -14,6 +14,15 @@ public record Group(String dimension, String label) implements Comparable<Group>
         Objects.requireNonNull(label, "label");
     }
 
+    /**
+     * The dimension only: labels are not ids, and one carried by few families must never reach a
+     * log (Drools logs each fact it inserts, at TRACE).
+     */
+    @Override
+    public String toString() {
+        return "Group[" + dimension + "]";
+    }
+
     @Override
     public int compareTo(Group other) {
         int c = dimension.compareTo(other.dimension);

@@ -83,6 +83,22 @@ class DatasetWriterTest {
         return Dataset.of(district, staff, List.of(spanish, unrecorded, emptyPreference), contacts, commitments);
     }
 
+    /** A file is replaced in one step through {@code AtomicFiles} (whose test fails a write halfway). */
+    @Test
+    void writingAFileReplacesItWholeAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Dataset dataset = Dataset.of(District.of("d-1", ZoneId.of("UTC")), List.of(), List.of(Family.of("f-1", null)),
+                List.of(), List.of());
+        Path file = Files.writeString(dir.resolve("district.json"), "the old document, longer than the new one\n"
+                .repeat(100));
+
+        DatasetWriter.compact().write(dataset, file);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(DatasetWriter.compact().toBytes(dataset));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
     @Test
     void smallDatasetGivesTheExpectedCompactJson() {
         String expected = String.join("",

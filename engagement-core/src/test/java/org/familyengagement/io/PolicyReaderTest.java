@@ -157,24 +157,51 @@ class PolicyReaderTest {
                 untranslatedBroadcast: { minFamilies: 0 }
                 replies:         { mustBeUnderstood: "yes" }
                 """)).containsExactly(
-                new Problem("/conference/bySchoolDay", "conference.bySchoolDay must be in 1..366, not 367"),
-                new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be at least 1, not 0"),
+                new Problem("/conference/bySchoolDay", "conference.bySchoolDay must be between 1 and 366, not 367"),
+                new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be between 1 and 1000000, not 0"),
                 new Problem("/disparity/alpha", "disparity.alpha must be in (0, 1), not 0.0"),
-                new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be at least 1, not 0"),
+                new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be between 1 and 1000000, not 0"),
                 new Problem("/disparity/ratio", "disparity.ratio must be in (0, 1], not 1.5"),
                 new Problem("/iep/draftLead", "iep.draftLead must be positive, not PT0S"),
                 new Problem("/iep/inputLead", "iep.inputLead must be at most 366 days, not PT9600H"),
                 new Problem("/lookback", "lookback must be positive, not PT0S"),
                 new Problem("/messageOverload/maxBroadcastsPerWeek",
-                        "messageOverload.maxBroadcastsPerWeek must not be negative, not -2"),
-                new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be at least 1, not 0"),
+                        "messageOverload.maxBroadcastsPerWeek must be between 0 and 1000000, not -2"),
+                new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be between 1 and 1000000, not 0"),
                 new Problem("/progressContact/minTopicCoverage",
                         "progressContact.minTopicCoverage must be in [0, 1], not 1.2"),
                 new Problem("/progressContact/period", "progressContact.period must be positive, not PT0S"),
                 new Problem("/replies/mustBeUnderstood", "expected true or false, found the string \"yes\""),
-                new Problem("/responseSchoolDays", "responseSchoolDays must not be negative, not -1"),
+                new Problem("/responseSchoolDays", "responseSchoolDays must be between 0 and 365, not -1"),
                 new Problem("/untranslatedBroadcast/minFamilies",
-                        "untranslatedBroadcast.minFamilies must be in 1..10000000, not 0"));
+                        "untranslatedBroadcast.minFamilies must be between 1 and 1000000, not 0"));
+    }
+
+    /** Numbers past their upper bounds: a reply deadline of 2^31 school days would overflow the calendar. */
+    @Test
+    void valuesPastTheirUpperBoundsAreRefusedWithTheirPointers() {
+        assertThat(problemsOf("""
+                responseSchoolDays: 2147483647
+                deficitOnly:     { minConcerns: 1000001 }
+                oneWayOnly:      { minBroadcasts: 2000000 }
+                messageOverload: { maxBroadcastsPerWeek: 1000001 }
+                disparity:       { minGroupSize: 2147483647 }
+                untranslatedBroadcast: { minFamilies: 1000001 }
+                """)).containsExactly(
+                new Problem("/deficitOnly/minConcerns",
+                        "deficitOnly.minConcerns must be between 1 and 1000000, not 1000001"),
+                new Problem("/disparity/minGroupSize",
+                        "disparity.minGroupSize must be between 1 and 1000000, not 2147483647"),
+                new Problem("/messageOverload/maxBroadcastsPerWeek",
+                        "messageOverload.maxBroadcastsPerWeek must be between 0 and 1000000, not 1000001"),
+                new Problem("/oneWayOnly/minBroadcasts",
+                        "oneWayOnly.minBroadcasts must be between 1 and 1000000, not 2000000"),
+                new Problem("/responseSchoolDays", "responseSchoolDays must be between 0 and 365, not 2147483647"),
+                new Problem("/untranslatedBroadcast/minFamilies",
+                        "untranslatedBroadcast.minFamilies must be between 1 and 1000000, not 1000001"));
+        Policy atTheBounds = PolicyReader.readString("responseSchoolDays: 365\ndisparity: { minGroupSize: 1000000 }\n");
+        assertThat(atTheBounds.responseSchoolDays()).isEqualTo(365);
+        assertThat(atTheBounds.disparity().minGroupSize()).isEqualTo(1_000_000);
     }
 
     @Test

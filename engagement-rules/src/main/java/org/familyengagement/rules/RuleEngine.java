@@ -114,6 +114,7 @@ public final class RuleEngine {
         private final Set<String> disabled = new LinkedHashSet<>();
         private long maxRuleFirings = Limits.DEFAULT.maxRuleFirings();
         private Duration timeLimit = Limits.DEFAULT.timeLimit();
+        private int threads = Limits.DEFAULT.threads();
 
         private Builder() {
         }
@@ -182,7 +183,27 @@ public final class RuleEngine {
             return this;
         }
 
-        /** Stops an evaluation that runs longer than this with an {@link EvaluationException}. */
+        /**
+         * How many threads {@link RuleEngine#evaluate} may use: every available core unless set.
+         * The families are split across sessions, one per thread, and the findings are the same,
+         * byte for byte, whatever the number. A custom rule that reasons across families (an
+         * accumulate over every family's history) sees only its session's share: run such rules
+         * with one thread. Live sessions always use one.
+         */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /**
+         * Stops an evaluation that runs longer than this with an {@link EvaluationException} naming
+         * the rule that was running. A batch evaluation gives up at the limit even on a rule that
+         * never returns (a loop in a consequence): its worker thread is interrupted and abandoned.
+         * A live session halts between firings only.
+         */
         public Builder timeLimit(Duration value) {
             Objects.requireNonNull(value, "timeLimit must not be null");
             if (value.isNegative() || value.isZero()) {
@@ -204,7 +225,7 @@ public final class RuleEngine {
          */
         public RuleEngine build() {
             Pack pack = PackBuilder.build(List.copyOf(sources), policy, policySource, List.copyOf(disabled),
-                    new Limits(maxRuleFirings, timeLimit));
+                    new Limits(maxRuleFirings, timeLimit, threads));
             return new RuleEngine(pack, locale);
         }
     }

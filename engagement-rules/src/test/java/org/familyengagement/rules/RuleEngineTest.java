@@ -184,6 +184,22 @@ class RuleEngineTest {
                         }));
     }
 
+    /** A malformed @message used to pass the build and fail only when the rule first fired. */
+    @Test
+    void aMalformedMessageIsRefusedAtItsLineWhenTheEngineIsBuilt() {
+        String drl = HEADER + rule("welcome-call").replace("@severity(\"LOW\")",
+                "@severity(\"LOW\") @message(\"no call in {days, plural, one {# day}\")");
+
+        assertThatThrownBy(() -> RuleEngine.builder().addRules("district.drl", drl).build())
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.source()).isEqualTo("district.drl");
+                            assertThat(error.line()).isEqualTo(4);
+                            assertThat(error.message()).startsWith("rule \"welcome-call\" has an @message that is"
+                                    + " not an ICU message pattern (");
+                        }));
+    }
+
     @Test
     void aRuleIdTakenTwiceNamesBothPlaces() {
         assertThatThrownBy(() -> RuleEngine.builder()

@@ -304,6 +304,13 @@ final class ContactLogReader {
         String studentId = text(record, studentField);
         String caregiverId = text(record, caregiverField);
         String staffGiven = text(record, staffField);
+        // Every id the row gives is checked before it joins the roster or makes a contact.
+        if (!(isId(bound.get(Field.ID), id) & isId(bound.get(Field.REPLY_TO), replyTo)
+                & isId(bound.get(Field.BROADCAST_ID), broadcastId) & isId(bound.get(Field.SCHOOL_ID), schoolId)
+                & isId(familyField, familyGiven) & isId(studentField, studentId) & isId(caregiverField, caregiverId)
+                & isId(staffField, staffGiven))) {
+            return;
+        }
         String familyId = join(familyGiven, familyField, studentId, studentField, caregiverId, caregiverField);
         String staffId = null;
         if (staffGiven != null) {
@@ -331,7 +338,13 @@ final class ContactLogReader {
         if (rowProblems > 0 || rowUnjoinable || familyId == null) {
             return;
         }
-        Contact.Builder contact = Contact.builder(id != null ? id : name + "-" + line, familyId, at, direction, channel)
+        if (id == null) {
+            id = name + "-" + line;
+            if (!problems.isId(Problems.at(file, rowLine, 0), "id (the log's name and line)", id)) {
+                return;
+            }
+        }
+        Contact.Builder contact = Contact.builder(id, familyId, at, direction, channel)
                 .studentId(studentId)
                 .caregiverId(caregiverId)
                 .staffId(staffId)
@@ -629,6 +642,16 @@ final class ContactLogReader {
                 : Texts.unknown("value", cell, known) + " (" + describe(b) + ", for " + b.spec.field.camel() + ")"
                         + (b.spec.map.isEmpty() ? "" : "; add it to the map in " + Problems.at(mapping.file, b.spec.node));
         problem(b.indexes[0], what);
+    }
+
+    /** True when {@code value} (absent: {@code null}) can be an id; otherwise a problem at its cell. */
+    private boolean isId(Bound b, String value) {
+        if (value == null || problems.isId(Problems.at(file, rowLine, b.indexes.length == 0 ? 0 : b.indexes[0] + 1L),
+                b.spec.field.camel(), value)) {
+            return true;
+        }
+        rowProblems++;
+        return false;
     }
 
     private void problem(int index, String message) {

@@ -97,7 +97,7 @@ final class EdFiSource {
         this.calendar = settings.path("calendar");
         this.schoolYear = settings.string("schoolYear");
         this.households = settings.enumValue("households", Households.class, Households.LIVES_WITH);
-        String prefix = settings.string("familyIdPrefix");
+        String prefix = settings.idPrefix("familyIdPrefix");
         this.familyIdPrefix = prefix == null ? "f-" : prefix;
         this.telephoneTypes = new LinkedHashMap<>(TELEPHONE_TYPES);
         for (Map.Entry<String, Node> entry : settings.entries("telephoneTypes").entrySet()) {
@@ -139,7 +139,7 @@ final class EdFiSource {
         List<String> uses = settings.strings("languageUses");
         this.languageUses = uses.isEmpty() ? LANGUAGE_USES : uses;
         this.restrictions = settings.enumValue("restrictions", Restriction.class, Restriction.NO_CONTACT);
-        this.homeLanguageGroup = settings.string("homeLanguageGroup");
+        this.homeLanguageGroup = settings.id("homeLanguageGroup");
         this.calendarEvents = new LinkedHashMap<>(CALENDAR_EVENTS);
         calendarEvents.putAll(settings.enumMap("calendarEvents", DayKind.class));
         if (students == null && contacts != null || students != null && contacts == null) {
@@ -195,6 +195,7 @@ final class EdFiSource {
 
     Roster roster(District district, Problems problems, Map<String, Integer> counts) {
         Set<String> studentIds = new LinkedHashSet<>();
+        Map<String, String> studentAt = new HashMap<>();
         Map<String, String> studentByRef = new HashMap<>();
         XmlRecords.read(students, "InterchangeStudent", problems, element -> {
             if (!element.name.equals("Student")) {
@@ -205,6 +206,11 @@ final class EdFiSource {
                 problems.add(element.at(students), "a Student without a StudentUniqueId");
                 return;
             }
+            String at = element.find("StudentUniqueId").at(students);
+            if (!problems.isId(at, "StudentUniqueId", id)) {
+                return;
+            }
+            studentAt.putIfAbsent(id, at);
             if (!studentIds.add(id)) {
                 problems.add(element.at(students), "a second Student with StudentUniqueId " + Problem.quote(id));
             }
@@ -294,7 +300,14 @@ final class EdFiSource {
         List<Family> families = new ArrayList<>();
         for (List<String> household : members.values()) {
             household.sort(Comparator.naturalOrder());
-            families.add(family(household, byStudent, contactById));
+            // Each id is one; the prefix can still make the family's too long.
+            if (problems.isId(studentAt.get(household.get(0)), "family id (familyIdPrefix + StudentUniqueId)",
+                    familyIdPrefix + household.get(0))) {
+                families.add(family(household, byStudent, contactById));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Roster(Problems.name(contacts), List.of(), List.of(), List.of());
         }
         families.sort(Comparator.comparing(Family::id));
         int unassociated = contactById.size() - associated.size();
@@ -362,6 +375,9 @@ final class EdFiSource {
         String id = element.text("ContactUniqueId");
         if (id == null) {
             problems.add(element.at(contacts), "a Contact without a ContactUniqueId");
+            return null;
+        }
+        if (!problems.isId(element.find("ContactUniqueId").at(contacts), "ContactUniqueId", id)) {
             return null;
         }
         ContactRecord contact = new ContactRecord(id, element.at(contacts));
@@ -453,12 +469,22 @@ final class EdFiSource {
                     + " naming a known element (by ref) or an identity (unique id)");
             return null;
         }
+        if (!(isId(studentReference, "StudentIdentity", "StudentUniqueId", student, problems)
+                & isId(contactReference, "ContactIdentity", "ContactUniqueId", contact, problems))) {
+            return null;
+        }
         String restrictionsText = element.text("ContactRestrictions");
         return new Association(student, contact, code(element.text("Relation")),
                 "true".equalsIgnoreCase(element.text("PrimaryContactStatus")),
                 "true".equalsIgnoreCase(element.text("LivesWith")),
                 integer(element.text("ContactPriority"), Integer.MAX_VALUE),
                 restrictionsText != null && !restrictionsText.isBlank());
+    }
+
+    /** Checks the id a reference gave, placed at its identity's unique id (else at the reference). */
+    private boolean isId(Element reference, String identity, String uniqueId, String id, Problems problems) {
+        Element given = reference.find(identity, uniqueId);
+        return problems.isId((given != null ? given : reference).at(contacts), uniqueId, id);
     }
 
     /** A reference's unique id: from its identity, else from the element its {@code ref} names. */
@@ -585,8 +611,13 @@ final class EdFiSource {
             switch (element.name) {
                 case "Session" -> {
                     String school = element.text("SchoolReference", "SchoolIdentity", "SchoolId");
+                    boolean schoolIsId = school == null || problems.isId(element.find("SchoolReference",
+                            "SchoolIdentity", "SchoolId").at(calendar), "SchoolId", school);
                     LocalDate begin = date(element, "BeginDate", problems);
                     LocalDate end = date(element, "EndDate", problems);
+                    if (!schoolIsId) {
+                        return;
+                    }
                     if (school == null || begin == null || end == null) {
                         if (school == null) {
                             problems.add(element.at(calendar), "a Session without a SchoolReference/SchoolIdentity/SchoolId");
@@ -604,6 +635,10 @@ final class EdFiSource {
                     LocalDate date = date(element, "Date", problems);
                     String school = element.text("CalendarReference", "CalendarIdentity", "SchoolReference",
                             "SchoolIdentity", "SchoolId");
+                    if (school != null && !problems.isId(element.find("CalendarReference", "CalendarIdentity",
+                            "SchoolReference", "SchoolIdentity", "SchoolId").at(calendar), "SchoolId", school)) {
+                        return;
+                    }
                     if (date == null || school == null) {
                         if (school == null) {
                             problems.add(element.at(calendar), "a CalendarDate without a CalendarReference naming its school");

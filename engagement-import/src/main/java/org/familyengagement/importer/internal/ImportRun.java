@@ -17,6 +17,7 @@ import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.importer.ImportResult;
 import org.familyengagement.importer.InvalidImportException;
+import org.familyengagement.internal.References;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.language.LanguageTags;
 import org.familyengagement.model.Commitment;
@@ -281,7 +282,9 @@ public final class ImportRun {
                     return null;
                 }
             }
-            String id = settings.string("id");
+            String given = settings.string("id");
+            // A blank id is reported by read(), as a required setting.
+            String id = given == null || given.isBlank() ? null : settings.id("id");
             ZoneId zone = settings.zone("timeZone");
             District.Builder builder = District.builder(id, zone).name(settings.string("name"));
             String language = settings.string("defaultLanguage");
@@ -316,7 +319,7 @@ public final class ImportRun {
             if (settings.has("schoolYearStart")) {
                 builder.schoolYearStart(settings.date(settings.get("schoolYearStart")));
             }
-            if (id == null || zone == null || id.isBlank()) {
+            if (id == null || zone == null) {
                 return null;
             }
             return builder.build();
@@ -360,6 +363,8 @@ public final class ImportRun {
                 name = file == null ? "log" + (index + 1) : stem(file);
             } else if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
                 settings.problem("name", "a log's name makes contact ids: one word, such as notifications");
+            } else if (References.idProblem(name) != null) {
+                settings.problem("name", "a log's name makes contact ids: " + References.idProblem(name));
             }
             return file == null || mapping == null ? null
                     : new LogSource(name.strip(), file, Problems.at(settings.file(), settings.node()), settings, mappingFile);
@@ -373,7 +378,7 @@ public final class ImportRun {
 
         /** The mapping, read now that the district's zone is known; {@code null} (reported) when unusable. */
         LogMapping mapping(Problems problems) {
-            int before = problems.size();
+            long before = problems.size();
             Settings mapping;
             if (mappingFile != null) {
                 Node root = YamlTree.read(mappingFile, "mapping", problems);

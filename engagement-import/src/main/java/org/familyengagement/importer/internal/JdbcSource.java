@@ -263,6 +263,24 @@ final class JdbcSource {
             return value;
         }
 
+        /**
+         * A field that holds an id: its value, or {@code null} when no id may hold it (a problem
+         * of the row, placed at the field), so that no record is built from the row.
+         */
+        String id(String field) throws SQLException {
+            String value = string(field);
+            if (value != null && !problems.isId(at(field), field, value)) {
+                rowProblems++;
+                return null;
+            }
+            return value;
+        }
+
+        /** A required field that holds an id: {@link #required}, then {@link #id}. */
+        String requiredId(String field) throws SQLException {
+            return required(field) == null ? null : id(field);
+        }
+
         <E extends Enum<E>> E enumValue(String field, Class<E> type) throws SQLException {
             String text = string(field);
             if (text == null) {
@@ -528,7 +546,7 @@ final class JdbcSource {
                 row.problem("id", "the district query gave more than one row");
                 return;
             }
-            String id = row.required("id");
+            String id = row.requiredId("id");
             String zoneText = row.required("timeZone");
             ZoneId zone = null;
             if (zoneText != null) {
@@ -567,7 +585,7 @@ final class JdbcSource {
         });
         List<School> schools = new ArrayList<>();
         each(Query.SCHOOLS, district[0].timeZone(), problems, row -> {
-            String id = row.required("id");
+            String id = row.requiredId("id");
             if (id != null) {
                 schools.add(new School(id, row.string("name")));
             }
@@ -584,7 +602,7 @@ final class JdbcSource {
         ZoneId zone = district.timeZone();
         List<Staff> staff = new ArrayList<>();
         each(Query.STAFF, zone, problems, row -> {
-            String id = row.required("id");
+            String id = row.requiredId("id");
             StaffRole role = row.enumValue("role", StaffRole.class);
             List<String> languages = row.languages("languages");
             if (id != null && row.rowProblems == 0) {
@@ -595,7 +613,7 @@ final class JdbcSource {
         Map<String, Family.Builder> families = new LinkedHashMap<>();
         Map<String, String> familyIds = new HashMap<>();
         each(Query.FAMILIES, zone, problems, row -> {
-            String id = row.required("id");
+            String id = row.requiredId("id");
             if (id != null) {
                 if (families.putIfAbsent(id, Family.builder(id)) != null) {
                     row.problem("id", "a second family " + Problem.quote(id));
@@ -605,17 +623,18 @@ final class JdbcSource {
         });
         Map<String, List<Student>> students = new HashMap<>();
         each(Query.STUDENTS, zone, problems, row -> {
-            String id = row.required("id");
+            String id = row.requiredId("id");
             String familyId = family(row, familyIds);
-            if (id != null && familyId != null) {
+            String schoolId = row.id("schoolId");
+            if (id != null && familyId != null && row.rowProblems == 0) {
                 students.computeIfAbsent(familyId, k -> new ArrayList<>())
-                        .add(new Student(id, row.string("grade"), row.string("schoolId")));
+                        .add(new Student(id, row.string("grade"), schoolId));
             }
         });
         Map<String, List<String[]>> caregivers = new HashMap<>();
         Map<String, Restriction> restrictions = new HashMap<>();
         each(Query.CAREGIVERS, zone, problems, row -> {
-            String id = row.required("id");
+            String id = row.requiredId("id");
             String familyId = family(row, familyIds);
             Restriction restriction = row.enumValue("restriction", Restriction.class);
             if (id != null && familyId != null && row.rowProblems == 0) {
@@ -627,7 +646,7 @@ final class JdbcSource {
         Map<String, Preference.Builder> preferences = new LinkedHashMap<>();
         each(Query.PREFERENCES, zone, problems, row -> {
             String familyId = family(row, familyIds);
-            String caregiverId = row.string("caregiverId");
+            String caregiverId = row.id("caregiverId");
             List<String> languages = row.languages("languages");
             List<Channel> channels = row.enums("channels", Channel.class);
             List<Channel> optOut = row.enums("optOut", Channel.class);
@@ -641,7 +660,7 @@ final class JdbcSource {
         });
         each(Query.REACHABLE, zone, problems, row -> {
             String familyId = family(row, familyIds);
-            String caregiverId = row.string("caregiverId");
+            String caregiverId = row.id("caregiverId");
             List<DayOfWeek> days = row.enums("days", DayOfWeek.class);
             LocalTime from = row.time("from");
             LocalTime to = row.time("to");
@@ -657,9 +676,9 @@ final class JdbcSource {
         Map<String, Map<String, String>> groups = new HashMap<>();
         each(Query.GROUPS, zone, problems, row -> {
             String familyId = family(row, familyIds);
-            String dimension = row.required("dimension");
-            String label = row.required("label");
-            if (familyId != null && dimension != null && label != null) {
+            String dimension = row.requiredId("dimension");
+            String label = row.requiredId("label");
+            if (familyId != null && dimension != null && label != null && row.rowProblems == 0) {
                 groups.computeIfAbsent(familyId, k -> new LinkedHashMap<>()).put(dimension, label);
             }
         });
@@ -688,7 +707,7 @@ final class JdbcSource {
     }
 
     private String family(Row row, Map<String, String> familyIds) throws SQLException {
-        String given = row.required("familyId");
+        String given = row.requiredId("familyId");
         if (given == null) {
             return null;
         }
@@ -752,8 +771,8 @@ final class JdbcSource {
                   boolean staffFromLogs, Problems problems, Map<String, Integer> counts) {
         int source = sink.source(new ContactSink.Source(null, "database.contacts", true));
         long rows = each(Query.CONTACTS, district.timeZone(), problems, row -> {
-            String id = row.required("id");
-            String familyId = row.required("familyId");
+            String id = row.requiredId("id");
+            String familyId = row.requiredId("familyId");
             Instant at = row.instant("at");
             if (at == null && row.rowProblems == 0) {
                 row.problem("at", "empty at: it is required");
@@ -774,11 +793,12 @@ final class JdbcSource {
             Boolean delivered = row.bool("delivered");
             Boolean awaitsReply = row.bool("awaitsReply");
             String language = row.language("language");
-            String studentId = row.string("studentId");
-            String caregiverId = row.string("caregiverId");
-            String staffId = row.string("staffId");
-            String schoolId = row.string("schoolId");
-            String broadcastId = row.string("broadcastId");
+            String studentId = row.id("studentId");
+            String caregiverId = row.id("caregiverId");
+            String staffId = row.id("staffId");
+            String schoolId = row.id("schoolId");
+            String broadcastId = row.id("broadcastId");
+            String replyTo = row.id("replyTo");
             if (broadcastId != null && (mode == null || mode == Mode.PERSONAL)) {
                 row.problem("broadcastId", "broadcastId " + Problem.quote(broadcastId) + " on a PERSONAL contact;"
                         + " only BROADCAST and RECIPROCAL contacts belong to a broadcast");
@@ -796,7 +816,7 @@ final class JdbcSource {
                     .studentId(studentId).caregiverId(caregiverId)
                     .staffId(staffId == null ? null : roster.staff(staffId)).schoolId(schoolId).broadcastId(broadcastId)
                     .tone(tone).topic(topic).language(language).interpretation(interpretation)
-                    .replyTo(row.string("replyTo"));
+                    .replyTo(replyTo);
             if (mode != null) {
                 contact.mode(mode);
             }
@@ -819,11 +839,12 @@ final class JdbcSource {
                                  Problems problems, Map<String, Integer> counts) {
         List<Commitment> commitments = new ArrayList<>();
         long rows = each(Query.COMMITMENTS, district.timeZone(), problems, row -> {
-            String id = row.required("id");
-            String familyId = row.required("familyId");
+            String id = row.requiredId("id");
+            String familyId = row.requiredId("familyId");
             Instant madeAt = row.instant("madeAt");
             Instant dueBy = row.instant("dueBy");
-            String staffId = row.string("staffId");
+            String staffId = row.id("staffId");
+            String fulfilledBy = row.id("fulfilledBy");
             if (madeAt == null || dueBy == null) {
                 if (row.rowProblems == 0) {
                     row.problem(madeAt == null ? "madeAt" : "dueBy", "empty " + (madeAt == null ? "madeAt" : "dueBy")
@@ -839,7 +860,7 @@ final class JdbcSource {
                 return;
             }
             commitments.add(new Commitment(id, roster.family(familyId), staffId == null ? null : roster.staff(staffId),
-                    madeAt, dueBy, row.string("fulfilledBy")));
+                    madeAt, dueBy, fulfilledBy));
         });
         if (queries.containsKey(Query.COMMITMENTS)) {
             counts.put("database commitments", (int) rows);
@@ -851,8 +872,8 @@ final class JdbcSource {
                            Problems problems, Map<String, Integer> counts) {
         List<Meeting> meetings = new ArrayList<>();
         long rows = each(Query.MEETINGS, district.timeZone(), problems, row -> {
-            String id = row.required("id");
-            String familyId = row.required("familyId");
+            String id = row.requiredId("id");
+            String familyId = row.requiredId("familyId");
             MeetingKind kind = row.enumValue("kind", MeetingKind.class);
             Instant at = row.instant("at");
             MeetingStatus status = row.enumValue("status", MeetingStatus.class);
@@ -870,10 +891,10 @@ final class JdbcSource {
                 row.problem("inputReceivedAt", "inputReceivedAt (" + received + ") is before inputRequestedAt ("
                         + requested + ")");
             }
-            String studentId = row.string("studentId");
-            String caregiverId = row.string("caregiverId");
-            String staffId = row.string("staffId");
-            String schoolId = row.string("schoolId");
+            String studentId = row.id("studentId");
+            String caregiverId = row.id("caregiverId");
+            String staffId = row.id("staffId");
+            String schoolId = row.id("schoolId");
             if (kind == null && row.rowProblems == 0) {
                 row.problem("kind", "empty kind: it is required");
             }

@@ -378,7 +378,8 @@ public final class LogMapping {
                     problems.add(at, "an id must not be blank");
                     return null;
                 }
-                return text.strip();
+                String id = text.strip();
+                return problems.isId(at, field.camel, id) ? id : null;
             }
             case ENUM -> {
                 Enum<?> value = Enums.find((Class) field.type, text);

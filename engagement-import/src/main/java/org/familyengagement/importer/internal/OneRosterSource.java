@@ -66,7 +66,7 @@ final class OneRosterSource {
         if (file == null) {
             settings.missing("file", "the OneRoster bulk zip (or a directory of its CSV files)");
         }
-        String prefix = settings.string("familyIdPrefix");
+        String prefix = settings.idPrefix("familyIdPrefix");
         this.familyIdPrefix = prefix == null ? "f-" : prefix;
         List<Channel> order = new ArrayList<>();
         for (String text : settings.strings("channels")) {
@@ -81,14 +81,16 @@ final class OneRosterSource {
         this.channels = order.isEmpty() ? List.of(Channel.SMS, Channel.PHONE, Channel.EMAIL) : order;
         for (Map.Entry<String, Node> entry : settings.entries("groups").entrySet()) {
             Settings group = Settings.of(settings.file(), entry.getValue(), settings.problems(), "column", "map");
-            if (group == null) {
+            if (group == null || !settings.problems().isId(Problems.at(settings.file(), entry.getValue()),
+                    "group dimension", entry.getKey())) {
                 continue;
             }
             String column = group.required("column", "the demographics.csv column that gives the label");
             Map<String, String> map = new LinkedHashMap<>();
             for (Map.Entry<String, Node> label : group.entries("map").entrySet()) {
                 String text = group.scalar(label.getValue());
-                if (text != null) {
+                if (text != null && settings.problems().isId(Problems.at(settings.file(), label.getValue()),
+                        "group label", text)) {
                     map.put(label.getKey().toLowerCase(Locale.ROOT), text);
                 }
             }
@@ -225,7 +227,8 @@ final class OneRosterSource {
                 problems.add(files.name("orgs.csv"), "missing: a OneRoster bulk file has orgs.csv");
             } else {
                 CsvTable.read(orgs, files.name("orgs.csv"), List.of("sourcedId", "type"), problems, row -> {
-                    if ("tobedeleted".equalsIgnoreCase(row.get("status")) || row.get("sourcedId") == null) {
+                    if ("tobedeleted".equalsIgnoreCase(row.get("status")) || row.get("sourcedId") == null
+                            || !problems.isId(row.at("sourcedId"), "sourcedId", row.get("sourcedId"))) {
                         return;
                     }
                     String type = row.get("type");
@@ -276,6 +279,9 @@ final class OneRosterSource {
                     problems.add(row.at("sourcedId"), "a user without a sourcedId");
                     return;
                 }
+                if (!problems.isId(row.at("sourcedId"), "sourcedId", id)) {
+                    return;
+                }
                 String role = row.get("role");
                 String org = null;
                 if (role != null) {
@@ -303,7 +309,7 @@ final class OneRosterSource {
                 String agents = row.get("agentSourcedIds");
                 if (agents != null) {
                     for (String agent : agents.split(",")) {
-                        if (!agent.isBlank()) {
+                        if (!agent.isBlank() && problems.isId(row.at("agentSourcedIds"), "agentSourcedIds", agent.strip())) {
                             user.agents.add(agent.strip());
                         }
                     }
@@ -342,7 +348,7 @@ final class OneRosterSource {
                                     problems.add(row.at(group.column()), Texts.unknown("value", value,
                                             group.map().keySet()) + " for group " + Problem.quote(group.dimension())
                                             + "; add it to groups." + group.dimension() + ".map");
-                                } else {
+                                } else if (problems.isId(row.at(group.column()), "group label", mapped)) {
                                     labels.put(group.dimension(), mapped);
                                 }
                             }
@@ -414,6 +420,11 @@ final class OneRosterSource {
         List<Family> families = new ArrayList<>();
         for (List<User> household : households.values()) {
             household.sort(Comparator.comparing(u -> u.id));
+            // Each id is one; the prefix can still make the family's too long.
+            if (!problems.isId(household.get(0).at, "family id (familyIdPrefix + sourcedId)",
+                    familyIdPrefix + household.get(0).id)) {
+                continue;
+            }
             Family.Builder family = Family.builder(familyIdPrefix + household.get(0).id);
             List<String> caregivers = new ArrayList<>();
             Map<String, List<String>> labels = new TreeMap<>();

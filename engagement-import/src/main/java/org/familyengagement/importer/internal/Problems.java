@@ -7,15 +7,18 @@ import java.util.List;
 
 import org.familyengagement.errors.Problem;
 import org.familyengagement.importer.InvalidImportException;
+import org.familyengagement.internal.References;
 
 /**
  * Collects the problems of one import, each located in its file: {@code file:line:column} for a
  * CSV cell, {@code file:line:column /pointer} for a configuration value, {@code file:line:column
  * /Interchange/Element[3]/Child} for an XML element. Messages quote ids and enum values only
- * ({@link Problem#quote}).
+ * ({@link Problem#quote}). Like the dataset reader, it keeps the first
+ * {@link org.familyengagement.errors.InvalidInputException#MAX_PROBLEMS} problems and only counts
+ * the rest, so a source full of bad rows costs bounded memory.
  */
 public final class Problems {
-    private final List<Problem> problems = new ArrayList<>();
+    private final References.CappedProblems problems = new References.CappedProblems();
     private final List<Problem> warnings = new ArrayList<>();
 
     /** How a file is named in locations: as the configuration named it, relative or absolute. */
@@ -57,6 +60,26 @@ public final class Problems {
         problems.addAll(more);
     }
 
+    /**
+     * Checks a value read from a source for an id field, before any record is built from it:
+     * {@code true} when it is {@code null} (absent) or can be an id ({@link References#idProblem});
+     * otherwise adds a problem at {@code at}, such as {@code StudentUniqueId "s?1" must not contain
+     * U+001B (a control character)}, and returns {@code false}, so that the caller skips the record.
+     *
+     * @param what the field as the source names it: {@code sourcedId}, {@code studentId}
+     */
+    public boolean isId(String at, String what, String value) {
+        if (value == null) {
+            return true;
+        }
+        String problem = References.idProblem(value);
+        if (problem == null) {
+            return true;
+        }
+        add(at, what + (problem.startsWith("must not be blank") ? " " : " " + Problem.quote(value) + " ") + problem);
+        return false;
+    }
+
     public void warn(String location, String message) {
         warnings.add(new Problem(location, message));
     }
@@ -65,12 +88,14 @@ public final class Problems {
         return problems.isEmpty();
     }
 
-    public int size() {
-        return problems.size();
+    /** How many problems were found, listed or only counted: it grows with every {@link #add}. */
+    public long size() {
+        return problems.size() + problems.notListed();
     }
 
+    /** The problems in the order found, then one that counts those not listed, if any. */
     public List<Problem> list() {
-        return Collections.unmodifiableList(problems);
+        return Collections.unmodifiableList(problems.toList((a, b) -> 0));
     }
 
     public List<Problem> warnings() {
@@ -80,7 +105,7 @@ public final class Problems {
     /** Throws every problem so far, naming {@code source}, when there is any. */
     public void throwIfAny(String source) {
         if (!problems.isEmpty()) {
-            throw new InvalidImportException(source, problems);
+            throw new InvalidImportException(source, list());
         }
     }
 }

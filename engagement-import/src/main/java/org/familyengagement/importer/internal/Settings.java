@@ -97,6 +97,21 @@ public final class Settings {
         return scalar(node);
     }
 
+    /**
+     * A setting that makes (part of) ids: its text, or {@code null} when no id may hold it
+     * ({@link Problems#isId}, reported here).
+     */
+    public String id(String key) {
+        String value = string(key);
+        return value == null || problems.isId(at(key), key, value) ? value : null;
+    }
+
+    /** The start of ids ({@code familyIdPrefix}): empty, or checked as an {@link #id}. */
+    public String idPrefix(String key) {
+        String value = string(key);
+        return value == null || value.isEmpty() ? value : id(key);
+    }
+
     /** A string that must be there and not blank. */
     public String required(String key, String hint) {
         if (!has(key)) {

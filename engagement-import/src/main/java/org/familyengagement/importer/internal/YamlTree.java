@@ -102,7 +102,7 @@ public final class YamlTree {
                 problems.add(Problems.at(file, 1, 1), "the " + what + " is empty");
                 return null;
             }
-            int before = problems.size();
+            long before = problems.size();
             Node root = value(parser, "", 0);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();

@@ -92,4 +92,10 @@ public record GroupRate(Measure measure, Group label, int n, int successes, int 
         return LOWER_TAIL.test(table).getPValue();
     }
 
+    /** Counts and the dimension, never the label (see {@link Group#toString()}). */
+    @Override
+    public String toString() {
+        return "GroupRate[" + measure + ", " + label + ", " + successes + "/" + n + ", " + families + " families"
+                + (eligible ? "" : ", not eligible") + "]";
+    }
 }

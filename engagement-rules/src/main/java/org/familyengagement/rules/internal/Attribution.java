@@ -60,6 +60,11 @@ final class Attribution {
         });
     }
 
+    /** The family of this id, or {@code null} when the data has none. */
+    Family family(String id) {
+        return records.family(id);
+    }
+
     /** Adds the schools and staff one piece of evidence names. */
     void add(Evidence item, Set<String> schools, Set<String> staff) {
         if (item instanceof Contact contact) {

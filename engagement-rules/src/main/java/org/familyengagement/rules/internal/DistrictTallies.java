@@ -88,6 +88,39 @@ final class DistrictTallies {
         return new TopicCoverage(topicContacts, topicWithTopic, context.policy().progressContact().minTopicCoverage());
     }
 
+    /**
+     * Adds another share of the same evaluation's families (batch, split across threads): counts
+     * add, and each family is in one share only, so its undelivered-in-language contacts move over.
+     */
+    void addAll(DistrictTallies other) {
+        if (other.broadcasts != broadcasts || other.topics != topics) {
+            throw new IllegalArgumentException("only tallies of the same evaluation add up");
+        }
+        for (Broadcast theirs : other.byBroadcast.values()) {
+            Broadcast mine = byBroadcast.computeIfAbsent(theirs.id, Broadcast::new);
+            mine.deliveries += theirs.deliveries;
+            mine.notUnderstood.putAll(theirs.notUnderstood);
+            theirs.languages.forEach((language, families) -> mine.languages.merge(language, families, Integer::sum));
+        }
+        topicContacts += other.topicContacts;
+        topicWithTopic += other.topicWithTopic;
+        for (int i = 0; i < recorded.length; i++) {
+            recorded[i] += other.recorded[i];
+        }
+    }
+
+    /** The facts of the counted rules, in a stable order, for batch sessions (which never update them). */
+    List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        for (Broadcast broadcast : new TreeMap<>(byBroadcast).values()) {
+            facts.add(broadcast.tally());
+        }
+        if (topics) {
+            facts.add(topicCoverage());
+        }
+        return facts;
+    }
+
     /** Inserts one {@link BroadcastTally} per broadcast and the {@link TopicCoverage}, for the counted rules. */
     void insertAll(KieSession session) {
         for (Broadcast broadcast : new TreeMap<>(byBroadcast).values()) {

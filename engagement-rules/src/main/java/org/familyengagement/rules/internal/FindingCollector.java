@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Set;
 
+import org.familyengagement.errors.Problem;
 import org.familyengagement.model.Evidence;
 import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Figures;
@@ -30,23 +32,29 @@ public final class FindingCollector implements Findings {
     private final List<Finding> collected;
     private final boolean live;
     private Attribution attribution;
+    /** The labels a finding may name: those of groups that are not too small. */
+    private final Predicate<Group> reportable;
 
-    private FindingCollector(RuleMetadata metadata, Messages messages, Attribution attribution, boolean live) {
+    private FindingCollector(RuleMetadata metadata, Messages messages, Attribution attribution,
+                             Predicate<Group> reportable, boolean live) {
         this.metadata = metadata;
         this.messages = messages;
         this.attribution = attribution;
+        this.reportable = Objects.requireNonNull(reportable, "reportable");
         this.live = live;
         this.collected = live ? null : new ArrayList<>();
     }
 
     /** Findings collected into a list: batch evaluation, attributed from the dataset. */
-    static FindingCollector collecting(RuleMetadata metadata, Messages messages, Attribution attribution) {
-        return new FindingCollector(metadata, messages, Objects.requireNonNull(attribution, "attribution"), false);
+    static FindingCollector collecting(RuleMetadata metadata, Messages messages, Attribution attribution,
+                                       Predicate<Group> reportable) {
+        return new FindingCollector(metadata, messages, Objects.requireNonNull(attribution, "attribution"),
+                reportable, false);
     }
 
     /** Findings inserted logically: live sessions, which give their attribution with {@link #attributeBy}. */
-    static FindingCollector logical(RuleMetadata metadata, Messages messages) {
-        return new FindingCollector(metadata, messages, null, true);
+    static FindingCollector logical(RuleMetadata metadata, Messages messages, Predicate<Group> reportable) {
+        return new FindingCollector(metadata, messages, null, reportable, true);
     }
 
     /** Attributes findings from these records: a live session's own, which it keeps current. */
@@ -61,12 +69,24 @@ public final class FindingCollector implements Findings {
 
     @Override
     public Builder forFamily(RuleContext kcontext, String familyId) {
-        return new FindingBuilder(kcontext, Objects.requireNonNull(familyId, "familyId"), null, null);
+        Objects.requireNonNull(familyId, "familyId");
+        if (attribution.family(familyId) == null) {
+            throw new IllegalArgumentException("a finding about family " + Problem.quote(familyId)
+                    + ", which is not in the data; report findings about the families of the facts you match");
+        }
+        return new FindingBuilder(kcontext, familyId, null, null);
     }
 
     @Override
     public Builder forGroup(RuleContext kcontext, Group group) {
-        return new FindingBuilder(kcontext, null, Objects.requireNonNull(group, "group"), null);
+        Objects.requireNonNull(group, "group");
+        if (!reportable.test(group)) {
+            // The label itself is not named: a small group must not reach a message or a log.
+            throw new IllegalArgumentException("a finding about a group label of dimension "
+                    + Problem.quote(group.dimension()) + " that fewer families carry than disparity.minGroupSize;"
+                    + " small groups are never reported (match eligible GroupRate facts)");
+        }
+        return new FindingBuilder(kcontext, null, group, null);
     }
 
     @Override

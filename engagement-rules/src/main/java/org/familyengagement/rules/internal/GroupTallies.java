@@ -1,6 +1,9 @@
 package org.familyengagement.rules.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,7 +89,7 @@ final class GroupTallies {
         }
         int[] now = contribution(history);
         int[] before = contributions.put(history.familyId(), now);
-        if (before != null && java.util.Arrays.equals(before, now)) {
+        if (before != null && Arrays.equals(before, now)) {
             return;
         }
         if (before != null) {
@@ -107,7 +110,50 @@ final class GroupTallies {
         dirty = true;
     }
 
-    /** Inserts one {@link GroupRate} per label and counted measure. */
+    /**
+     * Adds another share of the same evaluation's families (same context, rules and labels):
+     * counts add, so families split across threads or partitions give the whole dataset's rates.
+     */
+    void addAll(GroupTallies other) {
+        if (contributions != null || other.reach != reach || other.response != response
+                || other.strengths != strengths || !other.byDimension.keySet().equals(byDimension.keySet())) {
+            throw new IllegalArgumentException("only batch tallies of the same evaluation add up");
+        }
+        for (Map.Entry<String, Map<String, Tally>> dimension : byDimension.entrySet()) {
+            Map<String, Tally> theirs = other.byDimension.get(dimension.getKey());
+            for (Map.Entry<String, Tally> label : dimension.getValue().entrySet()) {
+                Tally tally = label.getValue();
+                Tally their = theirs.get(label.getKey());
+                tally.families += their.families;
+                tally.reached += their.reached;
+                tally.inputs += their.inputs;
+                tally.answered += their.answered;
+                tally.asked += their.asked;
+                tally.positive += their.positive;
+            }
+        }
+    }
+
+    /** One {@link GroupRate} per label and counted measure, in a stable order (batch sessions). */
+    List<GroupRate> rates() {
+        List<GroupRate> rates = new ArrayList<>();
+        for (Map<String, Tally> labels : byDimension.values()) {
+            for (Tally tally : labels.values()) {
+                if (reach) {
+                    rates.add(tally.reachRate());
+                }
+                if (response) {
+                    rates.add(tally.responseRate());
+                }
+                if (strengths) {
+                    rates.add(tally.strengthsRate());
+                }
+            }
+        }
+        return rates;
+    }
+
+    /** Inserts one {@link GroupRate} per label and counted measure, keeping their handles (live sessions). */
     void insertAll(KieSession session) {
         for (Map<String, Tally> labels : byDimension.values()) {
             for (Tally tally : labels.values()) {

@@ -3,12 +3,15 @@ package org.familyengagement.rules.internal;
 import java.time.Duration;
 
 /**
- * The firing and time limits of an evaluation.
+ * The limits and parallelism of an evaluation.
  *
- * @param maxRuleFirings rule firings after which an evaluation is stopped as runaway
- * @param timeLimit      how long an evaluation may run
+ * @param maxRuleFirings rule firings after which a session is stopped as runaway (each thread's
+ *                       session of a batch evaluation counts its own)
+ * @param timeLimit      how long an evaluation may run, in all
+ * @param threads        how many threads a batch evaluation may use
  */
-public record Limits(long maxRuleFirings, Duration timeLimit) {
-    /** Ten million firings, ten minutes. */
-    public static final Limits DEFAULT = new Limits(10_000_000L, Duration.ofMinutes(10));
+public record Limits(long maxRuleFirings, Duration timeLimit, int threads) {
+    /** Ten million firings, ten minutes, every available core. */
+    public static final Limits DEFAULT = new Limits(10_000_000L, Duration.ofMinutes(10),
+            Runtime.getRuntime().availableProcessors());
 }

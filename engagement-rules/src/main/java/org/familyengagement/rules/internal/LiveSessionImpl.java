@@ -24,6 +24,7 @@ import org.familyengagement.model.Family;
 import org.familyengagement.model.Meeting;
 import org.familyengagement.model.Staff;
 import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.drl.EvaluationContext;
@@ -132,10 +133,20 @@ final class LiveSessionImpl implements LiveSession {
                 commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
                 meetingsByFamily.put(family.id(), new ArrayList<>(dataset.meetingsOf(family.id())));
             }
-            tallies = GroupTallies.live(context, metadata.ids(), Sessions.groupLabels(dataset));
+            Set<Group> labels = Sessions.groupLabels(dataset);
+            tallies = GroupTallies.live(context, metadata.ids(), labels);
             districtTallies = new DistrictTallies(context, metadata.ids());
-            Sessions.Filled filled = Sessions.fill(session, dataset, context, tallies, districtTallies,
-                    family -> history(family.id()), extraFacts);
+            List<FamilyHistory> histories = new ArrayList<>();
+            for (Family family : dataset.families()) {
+                FamilyHistory history = history(family.id());
+                histories.add(history);
+                tallies.add(history);
+                districtTallies.add(history);
+            }
+            Sessions.Filled filled = Sessions.fill(session, context, dataset.staff(), histories, labels, s -> {
+                tallies.insertAll(s);
+                districtTallies.insertAll(s);
+            }, extraFacts);
             contextHandle = filled.context();
             historyHandles = filled.histories();
             extraHandles = filled.extraFacts();

@@ -12,7 +12,6 @@ import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleInfo;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
  * A built rule base with what judging needs besides: the effective policy, the rules' metadata
@@ -44,28 +43,15 @@ public final class Pack {
     /** One batch evaluation: see {@code RuleEngine#evaluate}. */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        Messages messages = new Messages(locale);
-        FindingCollector findings = FindingCollector.collecting(metadata, messages, Attribution.of(dataset));
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
-            GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
-            DistrictTallies districtTallies = new DistrictTallies(context, metadata.ids());
-            Sessions.fill(session, dataset, context, tallies, districtTallies,
-                    family -> Sessions.history(dataset, family, context), extraFacts);
-            Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected(), CoverageCounter.count(districtTallies.coverageCounts(),
-                    context, metadata.ids(), districtTallies.topicCoverage(), messages));
-        } finally {
-            session.dispose();
-        }
+        return new BatchEvaluation(kieBase, metadata, limits, locale).run(dataset, context, extraFacts);
     }
 
     /** A live session: see {@code RuleEngine#openSession}. */
     public LiveSession openSession(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         Messages messages = new Messages(locale);
         return new LiveSessionImpl(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
-                dataset.district()), metadata, FindingCollector.logical(metadata, messages), messages, extraFacts,
+                dataset.district()), metadata, FindingCollector.logical(metadata, messages,
+                Sessions.reportableGroups(dataset, policy.disparity().minGroupSize())), messages, extraFacts,
                 limits);
     }
 }

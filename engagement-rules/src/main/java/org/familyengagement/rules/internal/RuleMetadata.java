@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.MessageFormat;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Severity;
@@ -103,10 +104,22 @@ public final class RuleMetadata {
                     + " \"iep-notice-late\"");
             return null;
         }
+        String message = text(meta.get(MESSAGE));
+        if (message != null) {
+            try {
+                new MessageFormat(message, Locale.ENGLISH);
+            } catch (IllegalArgumentException e) {
+                // Checked now, not when the rule first fires in some later evaluation.
+                errors.add("rule \"" + rule.getName() + "\" has an @message that is not an ICU message pattern ("
+                        + e.getMessage() + "); write arguments as {name}, plurals as"
+                        + " {days, plural, one {# school day} other {# school days}}, and a literal quote as ''");
+                return null;
+            }
+        }
         String title = text(meta.get(TITLE));
         return new Info(rule.getName(), title == null ? rule.getName() : title, parsedCategory, parsedSeverity,
                 text(meta.get(RATIONALE)) == null ? "" : text(meta.get(RATIONALE)),
-                parameters(meta.get(PARAMETERS)), text(meta.get(MESSAGE)), builtIn, order);
+                parameters(meta.get(PARAMETERS)), message, builtIn, order);
     }
 
     static String partOf(Rule rule) {

@@ -5,14 +5,17 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,32 +60,28 @@ final class Sessions {
     }
 
     /**
-     * Inserts the facts of a whole dataset, batch and live alike: the context, staff, one
-     * {@link FamilyHistory} per family (counted into the tallies as it goes), every group label
-     * (custom rules may read them; the group rules read the tallies), the tallies' rates, the
-     * broadcast tallies and topic coverage, and the embedder's extra facts.
+     * Inserts a session's facts, batch and live alike: the context, staff, the families' histories,
+     * every group label (custom rules may read them; the group rules read the rates), the tallies'
+     * facts (group rates, broadcast tallies, topic coverage: whole-dataset counts, whatever share of
+     * the families the session holds), and the embedder's extra facts.
      *
-     * @param histories makes a family's history (a live session keeps its own lists)
+     * @param tallies inserts the tallies' facts: a live session keeps their handles to update them
      */
-    static Filled fill(KieSession session, Dataset dataset, EvaluationContext context, GroupTallies tallies,
-                       DistrictTallies districtTallies, Function<Family, FamilyHistory> histories,
+    static Filled fill(KieSession session, EvaluationContext context, Collection<Staff> staff,
+                       Collection<FamilyHistory> histories, Set<Group> labels, Consumer<KieSession> tallies,
                        Collection<?> extraFacts) {
         FactHandle contextHandle = session.insert(context);
-        for (Staff staff : dataset.staff()) {
-            session.insert(staff);
+        for (Staff member : staff) {
+            session.insert(member);
         }
         Map<String, FactHandle> historyHandles = new HashMap<>();
-        for (Family family : dataset.families()) {
-            FamilyHistory history = histories.apply(family);
-            historyHandles.put(family.id(), session.insert(history));
-            tallies.add(history);
-            districtTallies.add(history);
+        for (FamilyHistory history : histories) {
+            historyHandles.put(history.familyId(), session.insert(history));
         }
-        for (Group label : groupLabels(dataset)) {
+        for (Group label : labels) {
             session.insert(label);
         }
-        tallies.insertAll(session);
-        districtTallies.insertAll(session);
+        tallies.accept(session);
         Map<Object, FactHandle> extraHandles = new IdentityHashMap<>();
         for (Object fact : extraFacts) {
             extraHandles.put(fact, session.insert(fact));
@@ -97,11 +96,25 @@ final class Sessions {
 
     /** Every label that some family carries, in a stable order. */
     static Set<Group> groupLabels(Dataset dataset) {
-        Set<Group> labels = new TreeSet<>();
+        return groupSizes(dataset).keySet();
+    }
+
+    /** How many families carry each label, labels in a stable order. */
+    static SortedMap<Group, Integer> groupSizes(Dataset dataset) {
+        SortedMap<Group, Integer> sizes = new TreeMap<>();
         for (Family family : dataset.families()) {
-            family.groups().forEach((dimension, label) -> labels.add(new Group(dimension, label)));
+            family.groups().forEach((dimension, label) -> sizes.merge(new Group(dimension, label), 1, Integer::sum));
         }
-        return labels;
+        return sizes;
+    }
+
+    /**
+     * The group labels a finding may name: those carried by at least {@code disparity.minGroupSize}
+     * families. Live sessions never change a family's labels, so this holds for their lifetime.
+     */
+    static Predicate<Group> reportableGroups(Dataset dataset, int minGroupSize) {
+        Map<Group, Integer> sizes = groupSizes(dataset);
+        return group -> sizes.getOrDefault(group, 0) >= minGroupSize;
     }
 
     /**
@@ -109,7 +122,11 @@ final class Sessions {
      * limit ends the evaluation with an {@link EvaluationException} that names it.
      */
     static void fire(KieSession session, Limits limits) {
-        FiringWatch watch = new FiringWatch();
+        fire(session, limits, new FiringWatch());
+    }
+
+    /** Fires within the limits, with a watch that another thread may ask what is running. */
+    static void fire(KieSession session, Limits limits, FiringWatch watch) {
         session.addEventListener(watch);
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<String> runningAtLimit = new AtomicReference<>();
@@ -129,10 +146,18 @@ final class Sessions {
                         + limits.timeLimit() + "; rule \"" + blamed + "\" "
                         + (runningAtLimit.get() != null ? "was running" : "fired most"));
             }
-            if (fired >= max && session.fireAllRules(1) > 0) {
-                throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
-                        + limits.maxRuleFirings() + " times; \"" + watch.busiest()
-                        + "\" fired most, which usually means it keeps re-activating itself");
+            // Rules left to fire after fireAllRules returned: either the firing limit stopped it,
+            // or a rule called drools.halt(). Either way the findings are partial, never a report.
+            String stoppedAfter = watch.lastFired;
+            if (session.fireAllRules(1) > 0) {
+                if (fired >= max) {
+                    throw new EvaluationException(watch.busiest(), "rules fired more than the limit of "
+                            + limits.maxRuleFirings() + " times; \"" + watch.busiest()
+                            + "\" fired most, which usually means it keeps re-activating itself");
+                }
+                throw new EvaluationException(stoppedAfter, "rule \"" + stoppedAfter
+                        + "\" halted the evaluation before it was complete (drools.halt()); "
+                        + "a partial evaluation is never reported");
             }
         } catch (EvaluationException e) {
             throw e;
@@ -204,20 +229,29 @@ final class Sessions {
     }
 
     /** Remembers which rule is firing and how often each fired. */
-    private static final class FiringWatch extends DefaultAgendaEventListener {
-        private final Map<String, Integer> counts = new HashMap<>();
-        /** The rule whose consequence runs now, or null between firings; read by the watchdog thread. */
+    static final class FiringWatch extends DefaultAgendaEventListener {
+        /** Concurrent: the caller of a batch evaluation may ask for the busiest rule at its time limit. */
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        /** The rule whose consequence runs now, or null between firings; read by other threads. */
         private volatile String running;
+        /** The rule that fired last. */
+        private String lastFired;
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             running = event.getMatch().getRule().getName();
+            lastFired = running;
             counts.merge(running, 1, Integer::sum);
         }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             running = null;
+        }
+
+        /** The rule whose consequence runs now, or {@code null} between firings. */
+        String running() {
+            return running;
         }
 
         String busiest() {

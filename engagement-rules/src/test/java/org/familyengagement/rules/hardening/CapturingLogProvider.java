@@ -18,8 +18,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J provider of engagement-rules' tests (registered in
  * {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider}, the only one on the test class
- * path). Every logger is enabled from DEBUG up, as an operator who turns debugging on for a
- * problem would have it, and writes into {@link CapturedLogs}, which keeps lines only while a
+ * path). Every logger is enabled from TRACE up, as an operator who turns everything on for a
+ * problem would have it (Drools logs each fact it inserts at TRACE), and writes into {@link CapturedLogs}, which keeps lines only while a
  * test captures them: other tests get a logger that formats and drops.
  *
  * <p>Loggers are enabled at all times, not only while capturing, because libraries may read
@@ -56,7 +56,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
         // Nothing to set up: loggers are made on demand.
     }
 
-    /** A logger enabled from DEBUG up that hands each formatted line, with any throwable's text, to {@link CapturedLogs}. */
+    /** A logger enabled from TRACE up that hands each formatted line, with any throwable's text, to {@link CapturedLogs}. */
     private static final class CapturingLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
 
@@ -66,7 +66,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
 
         @Override
         public boolean isTraceEnabled() {
-            return false;
+            return true;
         }
 
         @Override
@@ -97,7 +97,7 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern,
                                                    Object[] arguments, Throwable throwable) {
-            if (level == Level.TRACE || !CapturedLogs.isCapturing()) {
+            if (!CapturedLogs.isCapturing()) {
                 return;
             }
             StringBuilder line = new StringBuilder().append(level).append(' ').append(name).append(" - ")

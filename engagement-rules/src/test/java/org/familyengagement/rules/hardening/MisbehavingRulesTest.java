@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Dataset;
+import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.EvaluationException;
 import org.familyengagement.rules.LiveSession;
@@ -31,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with an {@link EvaluationException} naming the rule, no report is returned, and the host goes
  * on: the next evaluation, with a good engine, gives the same report as before.
  *
- * <p>What cannot be stopped: a consequence stuck in Java code. {@code session.halt()} only stops
- * the engine between firings, so the time limit strikes when such a consequence returns, and
- * never if it does not ({@link #aConsequenceStuckInJavaCodeIsNotStoppedUntilItReturns}).
+ * <p>A consequence stuck in Java code cannot be stopped ({@code session.halt()} acts between
+ * firings), but a batch evaluation runs on a worker thread and gives up on it at the time limit
+ * ({@link #aConsequenceStuckInJavaCodeIsAbandonedAtTheTimeLimit}).
  */
 class MisbehavingRulesTest {
     private static final Instant AS_OF = Instant.parse("2026-11-20T23:00:00Z");
@@ -127,6 +123,64 @@ class MisbehavingRulesTest {
                 while (!Gate.isOpen()) {
                     Thread.onSpinWait();
                 }
+            end
+            """;
+
+    /** A finding about a family the data does not have. */
+    private static final String STRANGER = HEADER + """
+            rule "district-stranger"
+                @category("REACH") @severity("LOW")
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                findings.forFamily(kcontext, "f-999999").report();
+            end
+            """;
+
+    /** A finding about the group label of one family: too small a group to report. */
+    private static final String SMALL_GROUP = HEADER + """
+            import org.familyengagement.report.Group;
+
+            rule "district-small-group"
+                @category("EQUITY") @severity("LOW")
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                findings.forGroup(kcontext, new Group("homeLanguage", $h.family().groups().get("homeLanguage"))).report();
+            end
+            """;
+
+    /** A consequence that recurses until the stack overflows. */
+    private static final String RECURSES = HEADER + """
+            function int deeper(int n) { return deeper(n + 1) + 1; }
+
+            rule "district-recurses"
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                deeper(0);
+            end
+            """;
+
+    /** A consequence that stops the engine while other rules still have work. */
+    private static final String HALTS = HEADER + """
+            rule "district-halts"
+                salience 100
+            when
+                $h : FamilyHistory( familyId == "f-000003" )
+            then
+                drools.halt();
+            end
+            """;
+
+    /** A consequence that stops the engine after every other rule has fired. */
+    private static final String HALTS_LAST = HEADER + """
+            rule "district-halts-last"
+                salience -1000
+            when
+                not Counter()
+            then
+                drools.halt();
             end
             """;
 
@@ -227,31 +281,90 @@ class MisbehavingRulesTest {
     }
 
     /**
-     * The documented limitation: {@code halt()} waits for the running consequence to return. The
-     * evaluation goes on well past its time limit while the consequence spins, and ends with the
-     * time-limit failure as soon as it returns.
+     * {@code halt()} waits for the running consequence to return, which a spinning one never does:
+     * the evaluation gives up on its worker at the time limit, names the rule, and leaves it
+     * interrupted (it ends here when the test opens the gate).
      */
     @Test
-    void aConsequenceStuckInJavaCodeIsNotStoppedUntilItReturns() throws Exception {
-        RuleEngine engine = RuleEngine.builder().timeLimit(Duration.ofMillis(200))
+    void aConsequenceStuckInJavaCodeIsAbandonedAtTheTimeLimit() {
+        RuleEngine engine = RuleEngine.builder().timeLimit(Duration.ofMillis(300))
                 .addRules("district/stuck.drl", STUCK).build();
-        ExecutorService host = Executors.newSingleThreadExecutor();
         Gate.close();
         try {
-            Future<Report> evaluation = host.submit(() -> engine.evaluate(district, AS_OF));
+            long start = System.nanoTime();
+            EvaluationException e = evaluationFailure(engine);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            Thread.sleep(1_500);
-            assertThat(evaluation.isDone()).as("still running, seven time limits later").isFalse();
-
-            Gate.open();
-            Throwable thrown = catchThrowable(() -> evaluation.get(30, TimeUnit.SECONDS));
-            assertThat(thrown).isInstanceOf(ExecutionException.class).cause()
-                    .isInstanceOf(EvaluationException.class)
-                    .hasMessageContaining("ran longer than its time limit of PT0.2S");
+            assertThat(e.ruleId()).isEqualTo("district-stuck");
+            assertThat(e.getMessage()).contains("ran longer than its time limit of PT0.3S",
+                    "rule \"district-stuck\" was running");
+            assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
         } finally {
             Gate.open();
-            host.shutdownNow();
         }
+        assertThat(ReportWriter.toJson(GOOD.evaluate(district, AS_OF))).isEqualTo(goodReport);
+    }
+
+    @Test
+    void aFindingAboutAFamilyNotInTheDataIsRefused() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/stranger.drl", STRANGER).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-stranger");
+        assertThat(e.getMessage()).contains("a finding about family \"f-999999\", which is not in the data");
+    }
+
+    /** A label under the minimum group size is refused, and the refusal does not name it either. */
+    @Test
+    void aFindingAboutAGroupUnderTheMinimumSizeIsRefusedWithoutNamingIt() {
+        String label = district.family("f-000003").orElseThrow().groups().get("homeLanguage");
+        long carriers = district.families().stream()
+                .filter(f -> label.equals(f.groups().get("homeLanguage"))).count();
+        RuleEngine engine = RuleEngine.builder()
+                .policy(Policy.defaults().withDisparity(new Policy.Disparity(0.8, 0.05, (int) carriers + 1)))
+                .addRules("district/small-group.drl", SMALL_GROUP).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-small-group");
+        assertThat(e.getMessage()).contains("a finding about a group label of dimension \"homeLanguage\" that fewer"
+                + " families carry than disparity.minGroupSize").doesNotContain("\"" + label + "\"");
+        RuleEngine enough = RuleEngine.builder()
+                .policy(Policy.defaults().withDisparity(new Policy.Disparity(0.8, 0.05, (int) carriers)))
+                .addRules("district/small-group.drl", SMALL_GROUP).build();
+        assertThat(enough.evaluate(district, AS_OF).findingsOf("district-small-group")).hasSize(1);
+    }
+
+    /** A JVM error in a consequence is an evaluation failure that names the rule; the host goes on. */
+    @Test
+    void aStackOverflowInAConsequenceIsNamed() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/recurses.drl", RECURSES).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-recurses");
+        assertThat(e.getMessage()).contains("district-recurses", "StackOverflowError");
+        assertThat(ReportWriter.toJson(GOOD.evaluate(district, AS_OF))).isEqualTo(goodReport);
+    }
+
+    /** {@code drools.halt()} in a consequence ends the firing early: that is no complete report. */
+    @Test
+    void aRuleThatHaltsTheEvaluationIsNamedAndNoPartialReportIsGiven() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/halts.drl", HALTS).build();
+
+        EvaluationException e = evaluationFailure(engine);
+
+        assertThat(e.ruleId()).isEqualTo("district-halts");
+        assertThat(e.getMessage()).contains("rule \"district-halts\" halted the evaluation before it was complete");
+    }
+
+    /** Halting as the very last firing leaves nothing undone: the report is complete. */
+    @Test
+    void aHaltWithNothingLeftToFireIsHarmless() {
+        RuleEngine engine = RuleEngine.builder().addRules("district/halts-last.drl", HALTS_LAST).build();
+
+        assertThat(ReportWriter.toJson(engine.evaluate(district, AS_OF))).isEqualTo(goodReport);
     }
 
     @Test

@@ -1,0 +1,246 @@
+package org.familyengagement.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.familyengagement.model.Dataset;
+import org.familyengagement.model.Family;
+import org.familyengagement.report.Finding;
+import org.familyengagement.report.Group;
+import org.familyengagement.report.Report;
+import org.familyengagement.rules.EvaluationException;
+import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One batch evaluation, on as many threads as the limits allow, with findings that are the same,
+ * byte for byte, on any number of them.
+ *
+ * <p>The families are cut into contiguous slices. First each slice's histories are made and
+ * counted into the tallies (group rates, broadcasts, topic coverage), slices in parallel, and the
+ * tallies are added up. Then each slice
+ * is judged in a session of its own that holds its families and, in every session alike, the
+ * context, every staff record, group label and extra fact, and the whole dataset's tallies.
+ * A family rule reads one family's history, so a slice judges its families as one session would;
+ * the group rules read the same rates in every session, so their findings are equal in each and
+ * kept once. What a single session would do differently is a custom rule that reasons across
+ * families (an accumulate over all histories): docs/custom-rules.md says to run those with one
+ * thread.
+ *
+ * <p>Even on one thread the work runs on a worker, so that the caller can give up at the time
+ * limit on a rule that never returns (a loop or a sleep in a consequence, which {@code halt()}
+ * cannot stop); the abandoned worker is a daemon and is interrupted.
+ */
+final class BatchEvaluation {
+    /** Fewer families per slice cost more in sessions than they gain in parallelism. */
+    static final int MIN_FAMILIES_PER_SLICE = 250;
+
+    private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "engagement-rules-worker-" + WORKER_NUMBER.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final KieBase kieBase;
+    private final RuleMetadata metadata;
+    private final Limits limits;
+    private final Locale locale;
+
+    BatchEvaluation(KieBase kieBase, RuleMetadata metadata, Limits limits, Locale locale) {
+        this.kieBase = kieBase;
+        this.metadata = metadata;
+        this.limits = limits;
+        this.locale = locale;
+    }
+
+    Report run(Dataset dataset, EvaluationContext context, Collection<?> extraFacts) {
+        long deadline = System.nanoTime() + limits.timeLimit().toNanos();
+        Set<Group> labels = Sessions.groupLabels(dataset);
+        Attribution attribution = Attribution.of(dataset); // read-only: shared by the slices
+        Predicate<Group> reportable = Sessions.reportableGroups(dataset, context.policy().disparity().minGroupSize());
+        List<Slice> slices = new ArrayList<>();
+        for (List<Family> families : cut(dataset.families(), limits.threads())) {
+            slices.add(new Slice(families));
+        }
+
+        List<Future<?>> counting = new ArrayList<>();
+        for (Slice slice : slices) {
+            counting.add(WORKERS.submit(() -> slice.count(dataset, context, labels)));
+        }
+        await(counting, slices, deadline);
+        GroupTallies tallies = slices.get(0).tallies;
+        DistrictTallies districtTallies = slices.get(0).districtTallies;
+        for (Slice slice : slices.subList(1, slices.size())) {
+            tallies.addAll(slice.tallies);
+            districtTallies.addAll(slice.districtTallies);
+        }
+        List<Object> tallyFacts = new ArrayList<>(tallies.rates());
+        tallyFacts.addAll(districtTallies.facts());
+
+        List<Future<?>> judging = new ArrayList<>();
+        for (Slice slice : slices) {
+            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution, reportable)));
+        }
+        await(judging, slices, deadline);
+        // Group findings come from every session alike: keep each once.
+        Set<Finding> findings = new LinkedHashSet<>();
+        for (Slice slice : slices) {
+            findings.addAll(slice.findings);
+        }
+        return new Report(context.asOf(), new ArrayList<>(findings), CoverageCounter.count(
+                districtTallies.coverageCounts(), context, metadata.ids(), districtTallies.topicCoverage(),
+                new Messages(locale)));
+    }
+
+    /**
+     * Contiguous slices of at least {@link #MIN_FAMILIES_PER_SLICE} families (one slice for a
+     * smaller dataset), at most one per thread, their sizes differing by at most one.
+     */
+    static List<List<Family>> cut(List<Family> families, int threads) {
+        int count = Math.max(1, Math.min(threads, families.size() / MIN_FAMILIES_PER_SLICE));
+        List<List<Family>> slices = new ArrayList<>(count);
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            int to = from + families.size() / count + (i < families.size() % count ? 1 : 0);
+            slices.add(families.subList(from, to));
+            from = to;
+        }
+        return slices;
+    }
+
+    /** Waits for every task until the deadline; on any failure gives up on all of them. */
+    private void await(List<Future<?>> tasks, List<Slice> slices, long deadline) {
+        try {
+            for (Future<?> task : tasks) {
+                task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            EvaluationException late = overTime(slices);
+            abandon(tasks, slices);
+            throw late;
+        } catch (ExecutionException e) {
+            abandon(tasks, slices);
+            throw failure(e.getCause(), slices);
+        } catch (InterruptedException e) {
+            abandon(tasks, slices);
+            Thread.currentThread().interrupt();
+            throw new EvaluationException(null, "the evaluation was interrupted", e);
+        }
+    }
+
+    private EvaluationException overTime(List<Slice> slices) {
+        String running = null;
+        for (Slice slice : slices) {
+            if (running == null) {
+                running = slice.watch.running();
+            }
+        }
+        String blamed = running != null ? running : slices.get(0).watch.busiest();
+        return new EvaluationException(blamed, "the evaluation ran longer than its time limit of "
+                + limits.timeLimit() + (blamed == null ? "" : "; rule \"" + blamed + "\" "
+                + (running != null ? "was running" : "fired most")));
+    }
+
+    /**
+     * What a worker's failure becomes: an {@link EvaluationException} as it is; a JVM error in a
+     * rule (a stack overflow in a recursive consequence, say) one that names the rule.
+     */
+    private static RuntimeException failure(Throwable cause, List<Slice> slices) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof VirtualMachineError error) {
+            String running = null;
+            for (Slice slice : slices) {
+                if (running == null) {
+                    running = slice.watch.running();
+                }
+            }
+            if (running == null) {
+                throw error;
+            }
+            return new EvaluationException(running, "rule \"" + running + "\" failed: "
+                    + error.getClass().getSimpleName(), error);
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private static void abandon(List<Future<?>> tasks, List<Slice> slices) {
+        for (Slice slice : slices) {
+            slice.halt();
+        }
+        for (Future<?> task : tasks) {
+            task.cancel(true);
+        }
+    }
+
+    /** A share of the families, judged by one worker at a time. */
+    private final class Slice {
+        private final List<Family> families;
+        private final Sessions.FiringWatch watch = new Sessions.FiringWatch();
+        private final List<FamilyHistory> histories = new ArrayList<>();
+        private GroupTallies tallies;
+        private DistrictTallies districtTallies;
+        private List<Finding> findings;
+        private volatile KieSession session;
+
+        Slice(List<Family> families) {
+            this.families = families;
+        }
+
+        void count(Dataset dataset, EvaluationContext context, Set<Group> labels) {
+            tallies = GroupTallies.batch(context, metadata.ids(), labels);
+            districtTallies = new DistrictTallies(context, metadata.ids());
+            for (Family family : families) {
+                FamilyHistory history = Sessions.history(dataset, family, context);
+                histories.add(history);
+                tallies.add(history);
+                districtTallies.add(history);
+            }
+        }
+
+        void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<Object> tallyFacts,
+                   Collection<?> extraFacts, Attribution attribution, Predicate<Group> reportable) {
+            // Messages formats are not thread-safe: one per slice.
+            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution,
+                    reportable);
+            KieSession judging = kieBase.newKieSession();
+            session = judging;
+            try {
+                judging.setGlobal(Sessions.FINDINGS_GLOBAL, collector);
+                Sessions.fill(judging, context, dataset.staff(), histories, labels, s -> tallyFacts.forEach(s::insert),
+                        extraFacts);
+                Sessions.fire(judging, limits, watch);
+                findings = collector.collected();
+            } finally {
+                session = null;
+                judging.dispose();
+            }
+        }
+
+        void halt() {
+            KieSession judging = session;
+            if (judging != null) {
+                judging.halt();
+            }
+        }
+    }
+}
