@@ -55,15 +55,37 @@ final class DistrictTallies {
 
     /** Counts a family in. */
     void add(FamilyHistory history) {
-        apply(history, 1);
+        counts(history, 1);
+        if (broadcasts) {
+            parts(history).forEach((id, part) -> apply(history.familyId(), id, part, 1));
+        }
     }
 
-    /** Replaces what a family's old history counted ({@code null}: nothing) by what its new one counts. */
+    /**
+     * Replaces what a family's old history counted ({@code null}: nothing) by what its new one
+     * counts. Only the broadcasts whose part changed are touched: a live update that adds a
+     * personal contact must not rebuild the tallies of every broadcast the family received.
+     */
     void replace(FamilyHistory before, FamilyHistory after) {
         if (before != null) {
-            apply(before, -1);
+            counts(before, -1);
         }
-        apply(after, 1);
+        counts(after, 1);
+        if (!broadcasts) {
+            return;
+        }
+        Map<String, Part> old = before == null ? Map.of() : parts(before);
+        Map<String, Part> now = parts(after);
+        for (Map.Entry<String, Part> entry : old.entrySet()) {
+            if (!entry.getValue().equals(now.get(entry.getKey()))) {
+                apply(after.familyId(), entry.getKey(), entry.getValue(), -1);
+            }
+        }
+        for (Map.Entry<String, Part> entry : now.entrySet()) {
+            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+                apply(after.familyId(), entry.getKey(), entry.getValue(), 1);
+            }
+        }
     }
 
     /** Forgets every count, before a recount at a new context (live sessions). */
@@ -159,34 +181,44 @@ final class DistrictTallies {
         }
     }
 
-    private void apply(FamilyHistory history, int sign) {
+    /** The topic and coverage counts of a family's history, added or subtracted. */
+    private void counts(FamilyHistory history, int sign) {
         if (topics) {
             int[] counts = history.progressPeriodTopicCounts();
             topicContacts += sign * counts[0];
             topicWithTopic += sign * counts[1];
         }
         CoverageCounter.add(history, recorded, sign);
-        if (!broadcasts) {
-            return;
-        }
+    }
+
+    /**
+     * What one family adds to one broadcast: its delivered contacts of it in the window, those it
+     * does not understand, and the first-ranked languages of their effective preferences.
+     */
+    private record Part(int deliveries, List<Contact> notUnderstood, Set<String> languages) {
+    }
+
+    /** The family's part of every broadcast it received in the window. */
+    private static Map<String, Part> parts(FamilyHistory history) {
+        Map<String, int[]> deliveries = null;
         for (Contact contact : history.windowContacts()) {
             if (contact.broadcastId() != null && contact.isDeliveredOutbound()) {
-                Broadcast broadcast = byBroadcast.computeIfAbsent(contact.broadcastId(), Broadcast::new);
-                broadcast.deliveries += sign;
-                changedBroadcasts.add(contact.broadcastId());
+                if (deliveries == null) {
+                    deliveries = new HashMap<>();
+                }
+                deliveries.computeIfAbsent(contact.broadcastId(), id -> new int[1])[0]++;
             }
+        }
+        if (deliveries == null) {
+            return Map.of();
         }
         // The deliveries the family does not understand are among its language mismatches, which
         // language-mismatch asks for anyway: judged once.
-        Map<String, List<Contact>> notUnderstood = null;
-        Map<String, Set<String>> languages = null;
+        Map<String, List<Contact>> notUnderstood = new HashMap<>();
+        Map<String, Set<String>> languages = new HashMap<>();
         for (Contact contact : history.languageMismatches()) {
             if (contact.broadcastId() == null) {
                 continue;
-            }
-            if (notUnderstood == null) {
-                notUnderstood = new HashMap<>();
-                languages = new HashMap<>();
             }
             notUnderstood.computeIfAbsent(contact.broadcastId(), id -> new ArrayList<>()).add(contact);
             Preference preference = history.effectivePreference(contact.caregiverId());
@@ -195,21 +227,26 @@ final class DistrictTallies {
                 languages.computeIfAbsent(contact.broadcastId(), id -> new TreeSet<>()).add(language);
             }
         }
-        if (notUnderstood == null) {
-            return;
-        }
-        for (Map.Entry<String, List<Contact>> entry : notUnderstood.entrySet()) {
-            Broadcast broadcast = byBroadcast.get(entry.getKey());
-            Set<String> familyLanguages = languages.getOrDefault(entry.getKey(), Set.of());
+        Map<String, Part> parts = new HashMap<>();
+        deliveries.forEach((id, count) -> parts.put(id, new Part(count[0],
+                notUnderstood.getOrDefault(id, List.of()), languages.getOrDefault(id, Set.of()))));
+        return parts;
+    }
+
+    private void apply(String familyId, String broadcastId, Part part, int sign) {
+        Broadcast broadcast = byBroadcast.computeIfAbsent(broadcastId, Broadcast::new);
+        changedBroadcasts.add(broadcastId);
+        broadcast.deliveries += sign * part.deliveries();
+        if (!part.notUnderstood().isEmpty()) {
             if (sign > 0) {
-                broadcast.notUnderstood.put(history.familyId(), entry.getValue());
+                broadcast.notUnderstood.put(familyId, part.notUnderstood());
             } else {
-                broadcast.notUnderstood.remove(history.familyId());
+                broadcast.notUnderstood.remove(familyId);
             }
-            for (String language : familyLanguages) {
-                broadcast.languages.merge(language, sign, Integer::sum);
-                broadcast.languages.remove(language, 0);
-            }
+        }
+        for (String language : part.languages()) {
+            broadcast.languages.merge(language, sign, Integer::sum);
+            broadcast.languages.remove(language, 0);
         }
     }
 
