@@ -220,7 +220,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        return new Report(context.asOf(), new ArrayList<>(tracker.current));
+        return new Report(context.asOf(), new ArrayList<>(tracker.current), tallies.table());
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class Pack {
             Sessions.fill(session, dataset, context, tallies, family -> Sessions.history(dataset, family, context),
                     extraFacts);
             Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected());
+            return new Report(asOf, findings.collected(), tallies.table());
         } finally {
             session.dispose();
         }
