@@ -19,7 +19,9 @@ import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.RuleIds;
 import org.familyengagement.report.Severity;
+import org.familyengagement.report.Triage;
 import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.rules.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** Details of the text report that the small test district does not reach. */
@@ -66,7 +68,9 @@ class TextReportTest {
 
     private static String render(Finding finding, Locale locale) {
         RuleEngine engine = RuleEngine.builder().locale(locale).build();
-        return new TextReport(DATASET, new Report(AS_OF, List.of(finding)), engine.catalog(), Policy.defaults(),
-                Texts.of(locale), false, TextReport.DEFAULT_TOP).render();
+        Report report = new Report(AS_OF, List.of(finding));
+        Triage triage = Triage.of(report, Urgency.order(DATASET, Policy.defaults(), AS_OF), Policy.defaults());
+        return new TextReport(DATASET, triage, engine.catalog(), Policy.defaults(), Texts.of(locale), false,
+                TextReport.DEFAULT_TOP).render();
     }
 }

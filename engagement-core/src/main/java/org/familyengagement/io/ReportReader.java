@@ -32,7 +32,10 @@ import org.familyengagement.report.Severity;
  * <p>{@code asOf}, {@code findings} and each finding's {@code ruleId}, {@code category},
  * {@code severity} and {@code message} are required; {@code familyId}, {@code group} and
  * {@code metrics} may be absent or {@code null} (but a finding names exactly one family or one
- * group), {@code evidence} may be absent (none). A bad document is rejected with an
+ * group), {@code evidence} may be absent (none). What the writer derives for a triage (each
+ * finding's {@code rank}, {@code status} and {@code borderline}, the root's {@code resolved} and
+ * {@code summary}) is accepted and left out of the report, so a document written with them reads
+ * back as the same findings (an audit's output can be the next audit's baseline). A bad document is rejected with an
  * {@link InvalidInputException} (document name {@value #DOCUMENT}) listing every problem with
  * its JSON pointer. Thread-safe; streams passed in are not closed.
  */
@@ -40,9 +43,12 @@ public final class ReportReader {
     /** The document name of the exceptions this reader throws. */
     public static final String DOCUMENT = "findings document";
 
-    private enum RootField { AS_OF, FINDINGS }
+    /** {@code resolved} and {@code summary} are what {@link ReportWriter} derives for a {@code Triage}: skipped. */
+    private enum RootField { AS_OF, FINDINGS, RESOLVED, SUMMARY }
 
-    private enum FindingField { RULE_ID, CATEGORY, SEVERITY, FAMILY_ID, GROUP, EVIDENCE, MESSAGE, METRICS }
+    /** {@code rank}, {@code status} and {@code borderline} are derived for a {@code Triage}: skipped. */
+    private enum FindingField { RULE_ID, CATEGORY, SEVERITY, FAMILY_ID, GROUP, EVIDENCE, MESSAGE, METRICS, RANK,
+        STATUS, BORDERLINE }
 
     private enum GroupField { DIMENSION, LABEL }
 
@@ -137,6 +143,7 @@ public final class ReportReader {
                 switch (field) {
                     case AS_OF -> asOf = walker.instant();
                     case FINDINGS -> findings = walker.values(this::finding);
+                    case RESOLVED, SUMMARY -> walker.parser().skipChildren();
                 }
             }
         }
@@ -177,6 +184,7 @@ public final class ReportReader {
                         metrics = isNull ? null : metrics();
                         usable &= isNull || metrics != null;
                     }
+                    case RANK, STATUS, BORDERLINE -> walker.parser().skipChildren();
                 }
             }
             if (!usable || ruleId == null || category == null || severity == null || message == null) {

@@ -20,11 +20,18 @@ import java.util.function.Function;
 public final class Summary {
     private final List<Rollup> byRule;
     private final List<Rollup> bySeverity;
+    private final List<Rollup> bySchool;
+    private final List<Rollup> byStaff;
+    private final List<Rollup> byBroadcast;
     private final List<EquityRow> equity;
 
-    private Summary(List<Rollup> byRule, List<Rollup> bySeverity, List<EquityRow> equity) {
+    private Summary(List<Rollup> byRule, List<Rollup> bySeverity, List<Rollup> bySchool, List<Rollup> byStaff,
+                    List<Rollup> byBroadcast, List<EquityRow> equity) {
         this.byRule = List.copyOf(byRule);
         this.bySeverity = List.copyOf(bySeverity);
+        this.bySchool = List.copyOf(bySchool);
+        this.byStaff = List.copyOf(byStaff);
+        this.byBroadcast = List.copyOf(byBroadcast);
         this.equity = List.copyOf(equity);
     }
 
@@ -47,7 +54,21 @@ public final class Summary {
             bySeverity.add(severities.getOrDefault(severity.name(),
                     new Rollup(severity.name(), 0, 0, 0, 0, 0, Map.of())));
         }
-        return new Summary(byRule, bySeverity, equity(report, alpha));
+        return new Summary(byRule, bySeverity, rollup(findings, Summary::schoolIds),
+                rollup(findings, Summary::staffIds), rollup(findings, Summary::broadcastIds), equity(report, alpha));
+    }
+
+    // Until findings carry their attribution (findings v2), nothing is attributed.
+    private static List<String> schoolIds(Finding finding) {
+        return List.of();
+    }
+
+    private static List<String> staffIds(Finding finding) {
+        return List.of();
+    }
+
+    private static List<String> broadcastIds(Finding finding) {
+        return List.of();
     }
 
     /** Findings by rule id, worst first. */
@@ -61,9 +82,27 @@ public final class Summary {
     }
 
     /**
+     * Findings by school, worst first: a finding counts for each school its evidence names (group
+     * findings for none).
+     */
+    public List<Rollup> bySchool() {
+        return bySchool;
+    }
+
+    /** Findings by staff member, worst first: a finding counts for each staff member its evidence names. */
+    public List<Rollup> byStaff() {
+        return byStaff;
+    }
+
+    /** Findings about a broadcast, by broadcast, worst first. */
+    public List<Rollup> byBroadcast() {
+        return byBroadcast;
+    }
+
+    /**
      * The equity table: every eligible label of every dimension under every group rule that ran,
-     * flagged or not, in the report's order of rates (rule, dimension, label). Labels below the
-     * minimum group size are never in it.
+     * flagged or not, by rule and dimension, then highest rate first (ties by label). Labels below
+     * the minimum group size are never in it.
      */
     public List<EquityRow> equity() {
         return equity;
@@ -83,7 +122,11 @@ public final class Summary {
             }
         }
         List<EquityRow> rows = new ArrayList<>();
-        for (LabelRate rate : report.rates()) {
+        List<LabelRate> rates = new ArrayList<>(report.rates());
+        rates.sort(Comparator.comparing(LabelRate::ruleId).thenComparing(r -> r.group().dimension())
+                .thenComparing(Comparator.comparingDouble(LabelRate::rate).reversed())
+                .thenComparing(r -> r.group().label()));
+        for (LabelRate rate : rates) {
             Finding finding = flags.get(rate.ruleId() + '\u0000' + rate.group().dimension() + '\u0000'
                     + rate.group().label());
             boolean borderline = finding != null && finding.metrics() != null
