@@ -44,11 +44,11 @@ final class CsvReport {
         return print(FINDING_COLUMNS, printer -> {
             for (Triage.Entry entry : triage.entries()) {
                 Finding f = entry.finding();
-                printer.printRecord(entry.rank(), FindingFields.id(f), f.ruleId(), f.category().name(),
+                printer.printRecord(entry.rank(), f.id(), f.ruleId(), f.category().name(),
                         f.severity().name(), nullToEmpty(f.familyId()),
                         f.group() == null ? "" : f.group().dimension(), f.group() == null ? "" : f.group().label(),
-                        nullToEmpty(FindingFields.broadcastId(f)), String.join(";", FindingFields.schoolIds(f)),
-                        String.join(";", FindingFields.staffIds(f)),
+                        nullToEmpty(f.broadcastId()), String.join(";", f.schoolIds()),
+                        String.join(";", f.staffIds()),
                         entry.status() == null ? "" : entry.status().name(),
                         f.metrics() == null ? "" : Boolean.toString(entry.borderline()),
                         String.join(";", f.evidence()), f.message());

@@ -189,7 +189,7 @@ final class HtmlReport {
         section("causes");
         List<Finding> broadcasts = new ArrayList<>();
         for (Triage.Entry entry : triage.entries()) {
-            if (FindingFields.broadcastId(entry.finding()) != null) {
+            if (entry.finding().broadcastId() != null) {
                 broadcasts.add(entry.finding());
             }
         }
@@ -200,7 +200,7 @@ final class HtmlReport {
             rule.ifPresent(r -> p(r.why()));
             out.append("<ul class=\"causes\">\n");
             for (Finding f : broadcasts) {
-                out.append("<li><strong>").append(esc(FindingFields.broadcastId(f))).append("</strong>: ")
+                out.append("<li><strong>").append(esc(f.broadcastId())).append("</strong>: ")
                         .append(esc(f.message())).append("</li>\n");
             }
             out.append("</ul>\n");
@@ -411,7 +411,7 @@ final class HtmlReport {
         for (Triage.Entry entry : triage.entries()) {
             if (entry.finding().familyId() != null) {
                 rules.add(entry.finding().ruleId());
-                schools.addAll(FindingFields.schoolIds(entry.finding()));
+                schools.addAll(entry.finding().schoolIds());
             }
         }
         // The filters work only with the script, so they are hidden until it runs.
@@ -443,11 +443,11 @@ final class HtmlReport {
             String next = catalog.rule(f.ruleId()).map(RuleInfo::nextStep).orElse("");
             out.append("<tr data-severity=\"").append(f.severity().name()).append("\" data-rule=\"")
                     .append(esc(f.ruleId())).append("\" data-school=\"")
-                    .append(esc(String.join(" ", FindingFields.schoolIds(f)))).append("\">")
+                    .append(esc(String.join(" ", f.schoolIds()))).append("\">")
                     .append("<td class=\"num\">").append(entry.rank()).append("</td><td>").append(esc(f.familyId()))
                     .append("</td><td data-value=\"").append(f.severity().ordinal()).append("\">")
                     .append(esc(texts.severity(f.severity()))).append("</td><td>").append(esc(f.ruleId()))
-                    .append("</td><td>").append(esc(String.join(", ", FindingFields.schoolIds(f)))).append("</td><td>")
+                    .append("</td><td>").append(esc(String.join(", ", f.schoolIds()))).append("</td><td>")
                     .append(entry.status() == null ? "" : esc(texts.get("html.status." + entry.status().name())))
                     .append("</td><td>").append(esc(f.message()));
             if (!next.isEmpty()) {
@@ -523,7 +523,7 @@ final class HtmlReport {
         if (f.group() != null) {
             return f.group().dimension() + " " + Names.label(f.group(), locale);
         }
-        String broadcast = FindingFields.broadcastId(f);
+        String broadcast = f.broadcastId();
         return broadcast == null ? "" : broadcast;
     }
 

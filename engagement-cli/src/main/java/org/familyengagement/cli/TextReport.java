@@ -244,7 +244,7 @@ final class TextReport {
         if (f.group() != null) {
             return f.group().dimension() + " " + Names.label(f.group(), texts.locale());
         }
-        String broadcast = FindingFields.broadcastId(f);
+        String broadcast = f.broadcastId();
         return broadcast == null ? "" : broadcast;
     }
 
@@ -293,7 +293,7 @@ final class TextReport {
     private void causes() {
         List<Triage.Entry> broadcasts = new ArrayList<>();
         for (Triage.Entry entry : triage.entries()) {
-            if (FindingFields.broadcastId(entry.finding()) != null) {
+            if (entry.finding().broadcastId() != null) {
                 broadcasts.add(entry);
             }
         }
@@ -304,7 +304,7 @@ final class TextReport {
         int shown = Math.min(FIRST_SCREEN, broadcasts.size());
         for (int i = 0; i < shown; i++) {
             Finding f = broadcasts.get(i).finding();
-            wrapped("- ", "  ", FindingFields.broadcastId(f) + ": " + f.message());
+            wrapped("- ", "  ", f.broadcastId() + ": " + f.message());
         }
         if (broadcasts.size() > shown) {
             line(texts.get("causes.more", "more", broadcasts.size() - shown));

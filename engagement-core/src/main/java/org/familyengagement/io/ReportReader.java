@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.io.JsonWalker.Vocabulary;
 import org.familyengagement.model.Dataset;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -30,12 +32,17 @@ import org.familyengagement.report.Severity;
  * Reads a findings document, as {@link ReportWriter} writes it, back into a {@link Report}.
  *
  * <p>{@code asOf}, {@code findings} and each finding's {@code ruleId}, {@code category},
- * {@code severity} and {@code message} are required; {@code familyId}, {@code group} and
- * {@code metrics} may be absent or {@code null} (but a finding names exactly one family or one
- * group), {@code evidence} may be absent (none). What the writer derives for a triage (each
+ * {@code severity} and {@code message} are required; {@code familyId}, {@code group},
+ * {@code broadcastId} and {@code metrics} may be absent or {@code null} (but a finding names
+ * exactly one family, one group or one broadcast), {@code evidence}, {@code schoolIds} and
+ * {@code staffIds} may be absent (none). {@code id} may be absent (a version 1 findings document
+ * has none); when present it must be the finding's own {@link Finding#id()}. The metrics of a
+ * group finding are {@code n, rate, referenceLabel, referenceRate, ratio, pValue}, of a broadcast
+ * finding {@code families, deliveries, languages}. What the writer derives for a triage (each
  * finding's {@code rank}, {@code status} and {@code borderline}, the root's {@code resolved} and
  * {@code summary}) is accepted and left out of the report, so a document written with them reads
- * back as the same findings (an audit's output can be the next audit's baseline). A bad document is rejected with an
+ * back as the same findings (an audit's output can be the next audit's baseline). A bad document
+ * is rejected with an
  * {@link InvalidInputException} (document name {@value #DOCUMENT}) listing every problem with
  * its JSON pointer. Thread-safe; streams passed in are not closed.
  */
@@ -47,18 +54,27 @@ public final class ReportReader {
     private enum RootField { AS_OF, FINDINGS, RESOLVED, SUMMARY }
 
     /** {@code rank}, {@code status} and {@code borderline} are derived for a {@code Triage}: skipped. */
-    private enum FindingField { RULE_ID, CATEGORY, SEVERITY, FAMILY_ID, GROUP, EVIDENCE, MESSAGE, METRICS, RANK,
-        STATUS, BORDERLINE }
+    private enum FindingField {
+        ID, RULE_ID, CATEGORY, SEVERITY, FAMILY_ID, GROUP, BROADCAST_ID, EVIDENCE, SCHOOL_IDS, STAFF_IDS, MESSAGE,
+        METRICS, RANK, STATUS, BORDERLINE
+    }
 
     private enum GroupField { DIMENSION, LABEL }
 
-    private enum MetricsField { N, RATE, REFERENCE_LABEL, REFERENCE_RATE, RATIO, P_VALUE }
+    /** The metrics of a group finding (the first six) and of a broadcast finding (the last three). */
+    private enum MetricsField { N, RATE, REFERENCE_LABEL, REFERENCE_RATE, RATIO, P_VALUE, FAMILIES, DELIVERIES, LANGUAGES }
+
+    private static final List<MetricsField> GROUP_METRICS = List.of(MetricsField.N, MetricsField.RATE,
+            MetricsField.REFERENCE_LABEL, MetricsField.REFERENCE_RATE, MetricsField.RATIO, MetricsField.P_VALUE);
+    private static final List<MetricsField> BROADCAST_METRICS = List.of(MetricsField.FAMILIES,
+            MetricsField.DELIVERIES, MetricsField.LANGUAGES);
 
     private static final Fields<RootField> ROOT = Fields.of(RootField.class, RootField.AS_OF, RootField.FINDINGS);
     private static final Fields<FindingField> FINDING = Fields.of(FindingField.class, FindingField.RULE_ID,
             FindingField.CATEGORY, FindingField.SEVERITY, FindingField.MESSAGE);
     private static final Fields<GroupField> GROUP = Fields.of(GroupField.class, GroupField.DIMENSION, GroupField.LABEL);
-    private static final Fields<MetricsField> METRICS = Fields.of(MetricsField.class, MetricsField.values());
+    /** Which ones a finding needs depends on its subject, known only once the whole finding is read. */
+    private static final Fields<MetricsField> METRICS = Fields.of(MetricsField.class);
 
     private static final Vocabulary<Category> CATEGORIES = Vocabulary.of(Category.class, "category");
     private static final Vocabulary<Severity> SEVERITIES = Vocabulary.of(Severity.class, "severity");
@@ -153,17 +169,26 @@ public final class ReportReader {
             if (object == null) {
                 return null;
             }
+            String findingPointer = walker.pointer();
+            String id = null;
             String ruleId = null;
             Category category = null;
             Severity severity = null;
             String familyId = null;
             Group group = null;
+            String broadcastId = null;
             List<String> evidence = List.of();
+            List<String> schoolIds = List.of();
+            List<String> staffIds = List.of();
             String message = null;
-            Metrics metrics = null;
+            RawMetrics raw = null;
             boolean usable = true;
             for (FindingField field; (field = object.next()) != null; ) {
                 switch (field) {
+                    case ID -> {
+                        id = walker.string();
+                        usable &= id != null;
+                    }
                     case RULE_ID -> ruleId = walker.id();
                     case CATEGORY -> category = walker.enumValue(CATEGORIES);
                     case SEVERITY -> severity = walker.enumValue(SEVERITIES);
@@ -177,24 +202,57 @@ public final class ReportReader {
                         group = isNull ? null : group();
                         usable &= isNull || group != null;
                     }
+                    case BROADCAST_ID -> {
+                        boolean isNull = walker.parser().currentToken() == JsonToken.VALUE_NULL;
+                        broadcastId = walker.optionalId(null);
+                        usable &= isNull || broadcastId != null;
+                    }
                     case EVIDENCE -> evidence = walker.values(walker::id);
+                    case SCHOOL_IDS -> schoolIds = walker.values(walker::id);
+                    case STAFF_IDS -> staffIds = walker.values(walker::id);
                     case MESSAGE -> message = walker.string();
                     case METRICS -> {
                         boolean isNull = walker.parser().currentToken() == JsonToken.VALUE_NULL;
-                        metrics = isNull ? null : metrics();
-                        usable &= isNull || metrics != null;
+                        raw = isNull ? null : metrics();
+                        usable &= isNull || raw != null;
                     }
                     case RANK, STATUS, BORDERLINE -> walker.parser().skipChildren();
+                }
+            }
+            // The metrics are checked whatever else is wrong, so that every problem is listed at once.
+            Metrics metrics = null;
+            BroadcastMetrics broadcastMetrics = null;
+            if (raw != null) {
+                if (object.has(FindingField.BROADCAST_ID) && broadcastId != null) {
+                    broadcastMetrics = raw.forBroadcast();
+                    usable &= broadcastMetrics != null;
+                } else {
+                    metrics = raw.forGroup();
+                    usable &= metrics != null;
                 }
             }
             if (!usable || ruleId == null || category == null || severity == null || message == null) {
                 return null;
             }
-            if ((familyId == null) == (group == null)) {
-                walker.problem("a finding must concern exactly one family (familyId) or one group (group)");
+            int subjects = (familyId == null ? 0 : 1) + (group == null ? 0 : 1) + (broadcastId == null ? 0 : 1);
+            if (subjects != 1) {
+                walker.problemAt(findingPointer, "a finding must concern exactly one family (familyId), one group"
+                        + " (group) or one broadcast (broadcastId)");
                 return null;
             }
-            return new Finding(ruleId, category, severity, familyId, group, evidence, message, metrics);
+            if (group != null && !(schoolIds.isEmpty() && staffIds.isEmpty())) {
+                walker.problemAt(findingPointer, "a group finding carries no schoolIds or staffIds");
+                return null;
+            }
+            Finding finding = new Finding(ruleId, category, severity, familyId, group, broadcastId, evidence,
+                    schoolIds, staffIds, message, metrics, broadcastMetrics);
+            if (id != null && !id.equals(finding.id())) {
+                walker.problemAt(findingPointer.isEmpty() ? "/id" : findingPointer + "/id", "id \"" + id
+                        + "\" is not this finding's id (" + finding.id() + "), which its rule, subject and"
+                        + " evidence determine; leave it out or correct it");
+                return null;
+            }
+            return finding;
         }
 
         private Group group() throws IOException {
@@ -213,32 +271,85 @@ public final class ReportReader {
             return dimension == null || label == null ? null : new Group(dimension, label);
         }
 
-        private Metrics metrics() throws IOException {
+        private RawMetrics metrics() throws IOException {
             ObjectReader<MetricsField> object = ObjectReader.open(walker, METRICS);
             if (object == null) {
                 return null;
             }
-            Integer n = null;
-            Double rate = null;
-            String referenceLabel = null;
-            Double referenceRate = null;
-            Double ratio = null;
-            Double pValue = null;
+            RawMetrics raw = new RawMetrics(walker.pointer());
             for (MetricsField field; (field = object.next()) != null; ) {
+                raw.present.add(field);
                 switch (field) {
-                    case N -> n = walker.integer();
-                    case RATE -> rate = walker.number();
-                    case REFERENCE_LABEL -> referenceLabel = walker.string();
-                    case REFERENCE_RATE -> referenceRate = walker.number();
-                    case RATIO -> ratio = walker.number();
-                    case P_VALUE -> pValue = walker.number();
+                    case N -> raw.n = walker.integer();
+                    case RATE -> raw.rate = walker.number();
+                    case REFERENCE_LABEL -> raw.referenceLabel = walker.string();
+                    case REFERENCE_RATE -> raw.referenceRate = walker.number();
+                    case RATIO -> raw.ratio = walker.number();
+                    case P_VALUE -> raw.pValue = walker.number();
+                    case FAMILIES -> raw.families = walker.integer();
+                    case DELIVERIES -> raw.deliveries = walker.integer();
+                    case LANGUAGES -> raw.languages = walker.values(walker::string);
                 }
             }
-            if (n == null || rate == null || referenceLabel == null || referenceRate == null || ratio == null
-                    || pValue == null) {
-                return null;
+            return raw;
+        }
+
+        /** A metrics object as read, before the finding's subject says which kind it must be. */
+        private final class RawMetrics {
+            private final String pointer;
+            private final EnumSet<MetricsField> present = EnumSet.noneOf(MetricsField.class);
+            private Integer n;
+            private Double rate;
+            private String referenceLabel;
+            private Double referenceRate;
+            private Double ratio;
+            private Double pValue;
+            private Integer families;
+            private Integer deliveries;
+            private List<String> languages;
+
+            RawMetrics(String pointer) {
+                this.pointer = pointer;
             }
-            return new Metrics(n, rate, referenceLabel, referenceRate, ratio, pValue);
+
+            Metrics forGroup() {
+                if (!fits(GROUP_METRICS, BROADCAST_METRICS, "a broadcast finding") || n == null || rate == null
+                        || referenceLabel == null || referenceRate == null || ratio == null || pValue == null) {
+                    return null;
+                }
+                return new Metrics(n, rate, referenceLabel, referenceRate, ratio, pValue);
+            }
+
+            BroadcastMetrics forBroadcast() {
+                if (!fits(BROADCAST_METRICS, GROUP_METRICS, "a group finding") || families == null
+                        || deliveries == null || languages == null) {
+                    return null;
+                }
+                if (families < 0 || deliveries < 0) {
+                    walker.problemAt(pointer, "families and deliveries must not be negative");
+                    return null;
+                }
+                return new BroadcastMetrics(families, deliveries, languages);
+            }
+
+            /** Reports the required fields missing and the other kind's fields present. */
+            private boolean fits(List<MetricsField> required, List<MetricsField> foreign, String foreignKind) {
+                boolean fits = true;
+                for (MetricsField field : required) {
+                    if (!present.contains(field)) {
+                        walker.problemAt(pointer, "missing required field \"" + METRICS.name(field) + "\"");
+                        fits = false;
+                    }
+                }
+                for (MetricsField field : foreign) {
+                    if (present.contains(field)) {
+                        walker.problemAt(pointer + "/" + METRICS.name(field), "field \"" + METRICS.name(field)
+                                + "\" belongs to the metrics of " + foreignKind);
+                        fits = false;
+                    }
+                }
+                return fits;
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 
 import org.familyengagement.internal.AtomicFiles;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.EquityRow;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -39,10 +41,11 @@ import org.familyengagement.report.Triage;
  *       ...
  * }</pre>
  *
- * <p>Every finding has {@code ruleId, category, severity, familyId, group, evidence, message}
- * in that order, {@code null} where a finding has no family or no group; {@code metrics}
- * ({@code n, rate, referenceLabel, referenceRate, ratio, pValue}) follows when the finding has
- * them, as group findings do. Findings come in the report's own order.
+ * <p>Every finding has {@code id, ruleId, category, severity, familyId, group, broadcastId,
+ * evidence, schoolIds, staffIds, message} in that order, {@code null} for the two subjects a
+ * finding does not have; {@code metrics} follows when the finding has them: {@code n, rate,
+ * referenceLabel, referenceRate, ratio, pValue} for a group finding, {@code families, deliveries,
+ * languages} for a broadcast finding. Findings come in the report's own order.
  *
  * <p>The output is deterministic: the same report always gives the same bytes. It is UTF-8,
  * indented by two spaces with {@code \n} line ends whatever the platform, and ends with a
@@ -226,7 +229,7 @@ public final class ReportWriter {
         json.writeEndObject();
     }
 
-    private static void writeRollups(JsonGenerator json, String name, java.util.List<Rollup> rollups)
+    private static void writeRollups(JsonGenerator json, String name, List<Rollup> rollups)
             throws IOException {
         json.writeArrayFieldStart(name);
         for (Rollup rollup : rollups) {
@@ -249,6 +252,7 @@ public final class ReportWriter {
 
     private static void writeFinding(JsonGenerator json, Finding finding, Triage.Entry entry) throws IOException {
         json.writeStartObject();
+        json.writeStringField("id", finding.id());
         json.writeStringField("ruleId", finding.ruleId());
         json.writeStringField("category", finding.category().name());
         json.writeStringField("severity", finding.severity().name());
@@ -263,11 +267,10 @@ public final class ReportWriter {
             json.writeStringField("label", group.label());
             json.writeEndObject();
         }
-        json.writeArrayFieldStart("evidence");
-        for (String id : finding.evidence()) {
-            json.writeString(id);
-        }
-        json.writeEndArray();
+        json.writeStringField("broadcastId", finding.broadcastId());
+        writeIds(json, "evidence", finding.evidence());
+        writeIds(json, "schoolIds", finding.schoolIds());
+        writeIds(json, "staffIds", finding.staffIds());
         json.writeStringField("message", finding.message());
         Metrics metrics = finding.metrics();
         if (metrics != null) {
@@ -280,6 +283,14 @@ public final class ReportWriter {
             json.writeNumberField("pValue", metrics.pValue());
             json.writeEndObject();
         }
+        BroadcastMetrics broadcast = finding.broadcastMetrics();
+        if (broadcast != null) {
+            json.writeObjectFieldStart("metrics");
+            json.writeNumberField("families", broadcast.families());
+            json.writeNumberField("deliveries", broadcast.deliveries());
+            writeIds(json, "languages", broadcast.languages());
+            json.writeEndObject();
+        }
         if (entry != null) {
             json.writeNumberField("rank", entry.rank());
             Status status = entry.status();
@@ -289,6 +300,14 @@ public final class ReportWriter {
             }
         }
         json.writeEndObject();
+    }
+
+    private static void writeIds(JsonGenerator json, String field, List<String> ids) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String id : ids) {
+            json.writeString(id);
+        }
+        json.writeEndArray();
     }
 
     private static void checkFinite(Finding finding) {

@@ -11,5 +11,9 @@ public enum Category {
     /** Every family is reached, two-way, and not flooded. */
     REACH,
     /** Groups of families are reached and answered alike. */
-    EQUITY
+    EQUITY,
+    /** Families share decisions: IEP meetings, conferences, meetings at times they can come. */
+    PARTNERSHIP,
+    /** The school does not contact a person it must not contact. */
+    SAFETY
 }

@@ -54,21 +54,10 @@ public final class Summary {
             bySeverity.add(severities.getOrDefault(severity.name(),
                     new Rollup(severity.name(), 0, 0, 0, 0, 0, Map.of())));
         }
-        return new Summary(byRule, bySeverity, rollup(findings, Summary::schoolIds),
-                rollup(findings, Summary::staffIds), rollup(findings, Summary::broadcastIds), equity(report, alpha));
-    }
-
-    // Until findings carry their attribution (findings v2), nothing is attributed.
-    private static List<String> schoolIds(Finding finding) {
-        return List.of();
-    }
-
-    private static List<String> staffIds(Finding finding) {
-        return List.of();
-    }
-
-    private static List<String> broadcastIds(Finding finding) {
-        return List.of();
+        return new Summary(byRule, bySeverity, rollup(findings, Finding::schoolIds),
+                rollup(findings, Finding::staffIds),
+                rollup(findings, f -> f.broadcastId() == null ? List.of() : List.of(f.broadcastId())),
+                equity(report, alpha));
     }
 
     /** Findings by rule id, worst first. */

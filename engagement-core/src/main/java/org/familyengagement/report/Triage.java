@@ -16,7 +16,7 @@ import org.familyengagement.policy.Policy;
 
 /**
  * A report as a coordinator acts on it, the one view every output is written from: each finding
- * with its urgency rank, whether it is new since a baseline, and whether its statistics are
+ * with its urgency rank, whether it is new since a baseline (by {@link Finding#id()}), and whether its statistics are
  * borderline; the findings the baseline had that are gone; and the {@link Summary}. Immutable.
  *
  * <pre>{@code
@@ -133,7 +133,10 @@ public final class Triage {
         return entry;
     }
 
-    /** The findings of the baseline that this report no longer has, in the baseline's order; empty without one. */
+    /**
+     * The findings of the baseline whose id this report no longer has, in the baseline's order;
+     * empty without one.
+     */
     public List<Finding> resolved() {
         return resolved;
     }
@@ -162,9 +165,8 @@ public final class Triage {
         return summary;
     }
 
-    /** What identifies a finding across runs. */
+    /** What identifies a finding across runs: its stable id. */
     private static String key(Finding finding) {
-        return finding.ruleId() + '\u0000' + finding.familyId() + '\u0000' + finding.group() + '\u0000'
-                + String.join(",", finding.evidence());
+        return finding.id();
     }
 }

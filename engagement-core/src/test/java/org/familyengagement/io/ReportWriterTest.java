@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -29,7 +30,12 @@ class ReportWriterTest {
     private static List<Finding> findings() {
         return List.of(
                 Finding.ofFamily("unanswered-input", Category.RESPONSIVENESS, Severity.HIGH, "f-1", List.of("k-7"),
-                        "A question from this family on 2026-11-16 has had no reply for 3 school days."),
+                        "A question from this family on 2026-11-16 has had no reply for 3 school days.")
+                        .withAttribution(List.of("sch-1"), List.of("st-3")),
+                Finding.ofBroadcast("untranslated-broadcast", Category.ACCESS, Severity.HIGH, "b-7",
+                        List.of("k-20", "k-21"), new BroadcastMetrics(2, 40, List.of("so", "vi")),
+                        "Broadcast b-7 reached 2 families in a language they do not read.")
+                        .withAttribution(List.of("sch-2", "sch-1", "sch-2"), List.of()),
                 Finding.ofGroup("group-reach-disparity", Category.EQUITY, Severity.HIGH,
                         new Group("homeLanguage", "es"), new Metrics(40, 0.3, "en", 0.9, 0.3 / 0.9, 0.0000002),
                         "Families with homeLanguage es were reached at 0.33 of the rate of en."),

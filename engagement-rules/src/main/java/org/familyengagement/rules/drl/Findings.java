@@ -3,6 +3,7 @@ package org.familyengagement.rules.drl;
 import java.util.Collection;
 
 import org.familyengagement.model.Evidence;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
 import org.kie.api.runtime.rule.RuleContext;
@@ -25,7 +26,8 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * <p>The finding's rule id is the rule's name, and its category and severity come from the rule's
  * own {@code @category} and {@code @severity}, so a custom finding looks exactly like a built-in
- * one. Its message is the rule's entry in the message bundle, else its {@code @message}, else its
+ * one. The engine attributes it to the schools and staff its evidence names (contacts, meetings,
+ * commitments, or their ids); no rule does that itself. Its message is the rule's entry in the message bundle, else its {@code @message}, else its
  * {@code @title}: an ICU message pattern whose named arguments are given with {@code with(...)}.
  * Messages quote ids, dates and counts only, never anything a family wrote.
  */
@@ -35,6 +37,9 @@ public interface Findings {
 
     /** Starts a finding about one group label; the label must be eligible (carried by enough families). */
     Builder forGroup(RuleContext kcontext, Group group);
+
+    /** Starts a finding about one broadcast (a mass message, by its {@code broadcastId}). */
+    Builder forBroadcast(RuleContext kcontext, String broadcastId);
 
     /**
      * A finding being put together by a rule's consequence. Evidence is a contact, a commitment
@@ -56,6 +61,9 @@ public interface Findings {
 
         /** The figures of a group finding. */
         Builder metrics(Metrics value);
+
+        /** The figures of a broadcast finding. */
+        Builder metrics(BroadcastMetrics value);
 
         /** Reports the finding. */
         void report();

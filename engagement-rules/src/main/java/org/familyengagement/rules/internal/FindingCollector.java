@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.familyengagement.model.Evidence;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Figures;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -17,29 +20,38 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The {@code findings} global: in batch evaluation it collects findings into a list; in a live
- * session it inserts them logically, so they retract when their conditions stop holding.
+ * session it inserts them logically, so they retract when their conditions stop holding. Every
+ * finding is attributed here ({@link Attribution}) to the schools and staff its evidence names,
+ * so no rule does it.
  */
 public final class FindingCollector implements Findings {
     private final RuleMetadata metadata;
     private final Messages messages;
     private final List<Finding> collected;
     private final boolean live;
+    private Attribution attribution;
 
-    private FindingCollector(RuleMetadata metadata, Messages messages, boolean live) {
+    private FindingCollector(RuleMetadata metadata, Messages messages, Attribution attribution, boolean live) {
         this.metadata = metadata;
         this.messages = messages;
+        this.attribution = attribution;
         this.live = live;
         this.collected = live ? null : new ArrayList<>();
     }
 
-    /** Findings collected into a list: batch evaluation. */
-    static FindingCollector collecting(RuleMetadata metadata, Messages messages) {
-        return new FindingCollector(metadata, messages, false);
+    /** Findings collected into a list: batch evaluation, attributed from the dataset. */
+    static FindingCollector collecting(RuleMetadata metadata, Messages messages, Attribution attribution) {
+        return new FindingCollector(metadata, messages, Objects.requireNonNull(attribution, "attribution"), false);
     }
 
-    /** Findings inserted logically: live sessions. */
+    /** Findings inserted logically: live sessions, which give their attribution with {@link #attributeBy}. */
     static FindingCollector logical(RuleMetadata metadata, Messages messages) {
-        return new FindingCollector(metadata, messages, true);
+        return new FindingCollector(metadata, messages, null, true);
+    }
+
+    /** Attributes findings from these records: a live session's own, which it keeps current. */
+    void attributeBy(Attribution value) {
+        this.attribution = Objects.requireNonNull(value, "attribution");
     }
 
     /** What a batch evaluation collected. */
@@ -49,12 +61,17 @@ public final class FindingCollector implements Findings {
 
     @Override
     public Builder forFamily(RuleContext kcontext, String familyId) {
-        return new FindingBuilder(kcontext, Objects.requireNonNull(familyId, "familyId"), null);
+        return new FindingBuilder(kcontext, Objects.requireNonNull(familyId, "familyId"), null, null);
     }
 
     @Override
     public Builder forGroup(RuleContext kcontext, Group group) {
-        return new FindingBuilder(kcontext, null, Objects.requireNonNull(group, "group"));
+        return new FindingBuilder(kcontext, null, Objects.requireNonNull(group, "group"), null);
+    }
+
+    @Override
+    public Builder forBroadcast(RuleContext kcontext, String broadcastId) {
+        return new FindingBuilder(kcontext, null, null, Objects.requireNonNull(broadcastId, "broadcastId"));
     }
 
     private void emit(RuleContext kcontext, Finding finding) {
@@ -69,22 +86,25 @@ public final class FindingCollector implements Findings {
         private final RuleContext kcontext;
         private final String familyId;
         private final Group group;
+        private final String broadcastId;
         private final List<String> evidence = new ArrayList<>();
+        private final Set<String> schoolIds = new TreeSet<>();
+        private final Set<String> staffIds = new TreeSet<>();
         private final Map<String, Object> arguments = new LinkedHashMap<>();
         private Metrics metrics;
+        private BroadcastMetrics broadcastMetrics;
 
-        private FindingBuilder(RuleContext kcontext, String familyId, Group group) {
+        private FindingBuilder(RuleContext kcontext, String familyId, Group group, String broadcastId) {
             this.kcontext = Objects.requireNonNull(kcontext, "kcontext");
             this.familyId = familyId;
             this.group = group;
+            this.broadcastId = broadcastId;
         }
 
         @Override
         public Builder evidence(Evidence... items) {
             for (Evidence item : items) {
-                if (item != null) {
-                    evidence.add(item.id());
-                }
+                add(item);
             }
             return this;
         }
@@ -92,11 +112,18 @@ public final class FindingCollector implements Findings {
         @Override
         public Builder evidence(Collection<? extends Evidence> items) {
             for (Evidence item : items) {
-                if (item != null) {
-                    evidence.add(item.id());
-                }
+                add(item);
             }
             return this;
+        }
+
+        private void add(Evidence item) {
+            if (item != null) {
+                evidence.add(item.id());
+                if (group == null) {
+                    attribution.add(item, schoolIds, staffIds);
+                }
+            }
         }
 
         @Override
@@ -104,6 +131,9 @@ public final class FindingCollector implements Findings {
             for (String id : ids) {
                 if (id != null) {
                     evidence.add(id);
+                    if (group == null) {
+                        attribution.add(id, schoolIds, staffIds);
+                    }
                 }
             }
             return this;
@@ -118,6 +148,12 @@ public final class FindingCollector implements Findings {
         @Override
         public Builder metrics(Metrics value) {
             this.metrics = value;
+            return this;
+        }
+
+        @Override
+        public Builder metrics(BroadcastMetrics value) {
+            this.broadcastMetrics = value;
             return this;
         }
 
@@ -138,9 +174,17 @@ public final class FindingCollector implements Findings {
                 args.putIfAbsent("pValue", metrics.pValue());
                 args.putIfAbsent("p", Figures.pValue(metrics.pValue(), messages.locale()));
             }
+            if (broadcastId != null) {
+                args.putIfAbsent("broadcastId", broadcastId);
+            }
+            if (broadcastMetrics != null) {
+                args.putIfAbsent("families", broadcastMetrics.families());
+                args.putIfAbsent("deliveries", broadcastMetrics.deliveries());
+                args.putIfAbsent("languages", String.join(", ", broadcastMetrics.languages()));
+            }
             String message = messages.format(info, args);
-            emit(kcontext, new Finding(info.id(), info.category(), info.severity(), familyId, group,
-                    evidence, message, metrics));
+            emit(kcontext, new Finding(info.id(), info.category(), info.severity(), familyId, group, broadcastId,
+                    evidence, List.copyOf(schoolIds), List.copyOf(staffIds), message, metrics, broadcastMetrics));
         }
     }
 }

@@ -20,6 +20,7 @@ import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Meeting;
 import org.familyengagement.model.Staff;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
@@ -42,6 +43,7 @@ final class LiveSessionImpl implements LiveSession {
     private final Set<String> staffIds = new HashSet<>();
     private final Map<String, Contact> contactsById = new HashMap<>();
     private final Map<String, Commitment> commitmentsById = new HashMap<>();
+    private final Map<String, Meeting> meetingsById = new HashMap<>();
     private final Map<String, List<Contact>> contactsByFamily = new HashMap<>();
     private final Map<String, List<Commitment>> commitmentsByFamily = new HashMap<>();
     private final Map<String, FactHandle> historyHandles;
@@ -93,6 +95,30 @@ final class LiveSessionImpl implements LiveSession {
             for (Commitment commitment : dataset.commitments()) {
                 commitmentsById.put(commitment.id(), commitment);
             }
+            for (Meeting meeting : dataset.meetings()) {
+                meetingsById.put(meeting.id(), meeting);
+            }
+            findings.attributeBy(new Attribution(new Attribution.Records() {
+                @Override
+                public Family family(String id) {
+                    return families.get(id);
+                }
+
+                @Override
+                public Contact contact(String id) {
+                    return contactsById.get(id);
+                }
+
+                @Override
+                public Meeting meeting(String id) {
+                    return meetingsById.get(id);
+                }
+
+                @Override
+                public Commitment commitment(String id) {
+                    return commitmentsById.get(id);
+                }
+            }));
             for (Family family : dataset.families()) {
                 families.put(family.id(), family);
                 contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));

@@ -44,7 +44,8 @@ public final class Pack {
     /** One batch evaluation: see {@code RuleEngine#evaluate}. */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        FindingCollector findings = FindingCollector.collecting(metadata, new Messages(locale));
+        FindingCollector findings = FindingCollector.collecting(metadata, new Messages(locale),
+                Attribution.of(dataset));
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
