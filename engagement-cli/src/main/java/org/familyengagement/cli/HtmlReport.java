@@ -171,11 +171,8 @@ final class HtmlReport {
                         .append("<td class=\"num\">").append(number(school.high())).append("</td>")
                         .append("<td class=\"num\">").append(number(school.families())).append("</td><td>");
                 int shown = 0;
-                for (Map.Entry<String, Integer> rule : school.rules().entrySet()) {
-                    if (shown++ == 3) {
-                        break;
-                    }
-                    out.append(shown > 1 ? ", " : "").append(esc(rule.getKey())).append(" ")
+                for (Map.Entry<String, Integer> rule : TopRules.of(school, catalog, 3)) {
+                    out.append(shown++ > 0 ? ", " : "").append(esc(rule.getKey())).append(" ")
                             .append(number(rule.getValue()));
                 }
                 out.append("</td></tr>\n");
@@ -604,8 +601,10 @@ final class HtmlReport {
             .filters select, .filters input { font: inherit; padding: .2rem; }
             th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer;
               color: inherit; text-decoration: underline dotted; }
+            td, th { overflow-wrap: break-word; }
             @media (max-width: 40rem) {
               body { padding: .5rem; font-size: 15px; }
+              table:not(.findings) { display: block; overflow-x: auto; }
               table.findings thead { display: none; }
               table.findings tr { display: block; border-bottom: 2px solid var(--line); padding: .3rem 0; }
               table.findings td { display: block; border: 0; padding: .1rem .2rem; }

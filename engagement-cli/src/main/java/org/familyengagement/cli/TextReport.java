@@ -279,10 +279,7 @@ final class TextReport {
 
     private String topRules(Rollup rollup, int limit) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Integer> rule : rollup.rules().entrySet()) {
-            if (parts.size() == limit) {
-                break;
-            }
+        for (Map.Entry<String, Integer> rule : TopRules.of(rollup, catalog, limit)) {
             parts.add(rule.getKey() + " " + number(rule.getValue()));
         }
         return String.join(", ", parts);
