@@ -133,7 +133,7 @@ class SampleDistrictReportTest {
         // nobody answers. Nothing else changes.
         Contact reply = Contact.builder("k-9000001", "f-000019", Instant.parse("2026-11-19T15:00:00Z"),
                 Direction.OUTBOUND, Channel.SMS).mode(Mode.PERSONAL).replyTo("k-0039207").build();
-        Contact question = Contact.builder("k-9000002", "f-000036", Instant.parse("2026-11-16T15:00:00Z"),
+        Contact question = Contact.builder("k-9000002", "f-000036", Instant.parse("2026-11-18T01:00:00Z"),
                 Direction.INBOUND, Channel.SMS).build();
         List<Contact> contacts = new ArrayList<>(dataset.contacts());
         contacts.add(reply);
@@ -162,7 +162,7 @@ class SampleDistrictReportTest {
         String text = new TextReport(changed, second, engine.catalog(), engine.policy(), Texts.of(Locale.ENGLISH),
                 false, 3).render();
         assertThat(text).contains("What changed since the audit as of 2026-11-20T23:00:00Z\n",
-                "1 new finding, " + (triage.entries().size() - 1) + " still open, 1 resolved.\n",
+                String.format(Locale.ENGLISH, "1 new finding, %,d still open, 1 resolved.\n", triage.entries().size() - 1),
                 "  NEW HIGH unanswered-input f-000036\n", "  RESOLVED HIGH unanswered-input f-000019\n");
         assertThat(text.indexOf("What changed")).isLessThan(text.indexOf("Schools, worst first"));
     }

@@ -39,7 +39,7 @@ import org.familyengagement.report.Finding;
  */
 public final class Urgency {
     /** The built-in rules in urgency order within each severity. */
-    static final List<String> RULE_ORDER = List.of(
+    private static final List<String> RULE_ORDER = List.of(
             // HIGH: safety, then a family waiting on the school, then deadlines the school missed.
             "restricted-contact", RuleIds.UNANSWERED_INPUT, RuleIds.BROKEN_COMMITMENT, "iep-input-late",
             "iep-draft-late", "meeting-without-interpreter", "child-interpreter", "untranslated-broadcast",
@@ -58,6 +58,14 @@ public final class Urgency {
         for (String id : RULE_ORDER) {
             RULE_RANK.put(id, RULE_RANK.size());
         }
+    }
+
+    /**
+     * The built-in rules in the order they rank within a severity (v1 and v2 ids, whether or not
+     * an engine runs them); custom rules come after them, by id.
+     */
+    public static List<String> ruleOrder() {
+        return RULE_ORDER;
     }
 
     private static final long UPCOMING = 1L << 50;
