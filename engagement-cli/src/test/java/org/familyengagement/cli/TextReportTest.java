@@ -45,7 +45,7 @@ class TextReportTest {
                 + "  school in the window, against 100% of families with homeLanguage \"Russian\":\n"
                 + "  0.79 times the rate (p = 0.0499). (borderline: p is within a factor of two of\n"
                 + "  alpha)\n");
-        assertThat(spanish).contains("0,79 veces esa proporción (p = 0,0499). (dudoso: p está a menos de un");
+        assertThat(spanish).contains("0,79 veces esa proporción (p = 0,0499). (dudoso: p está a\n  menos de un factor dos de alfa)\n");
     }
 
     @Test
