@@ -279,6 +279,95 @@ class AuditCommandTest {
         assertThat(result.out()).doesNotContainPattern("(?m)^Equity: \\d").doesNotContainPattern("(?m)^ .*message-overload");
     }
 
+    // ---- csv, html and baselines -------------------------------------------------------------
+
+    @Test
+    void csvHasAHeaderAndOneRowPerFindingInUrgencyOrderAndARollupVariant() {
+        Cli.Result csv = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv");
+        Cli.Result json = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json");
+
+        assertThat(csv.exitCode()).as(csv.toString()).isZero();
+        List<String> lines = List.of(csv.out().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", CsvReport.FINDING_COLUMNS));
+        assertThat(lines).hasSize(ReportReader.readString(json.out()).findings().size() + 1);
+        assertThat(lines.get(1)).startsWith("1,").contains(",unanswered-input,RESPONSIVENESS,HIGH,f-09,");
+        // A message with a comma is quoted by the CSV library, not by hand.
+        assertThat(csv.out()).contains(",\"6 contacts reached this family in a language it does not use, without interpretation.\"\r\n")
+                .doesNotContain("\n\n");
+
+        Cli.Result byRule = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv", "--rollup", "rule");
+        assertThat(byRule.out()).startsWith("key,findings,high,medium,low,families,rules\r\n")
+                .contains("\r\nlanguage-mismatch,5,5,0,0,5,language-mismatch:5\r\n");
+    }
+
+    @Test
+    void rollupNeedsTheCsvFormat() {
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--rollup", "school");
+
+        assertThat(result.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
+        assertThat(result.err()).contains("--rollup: only with --format csv");
+    }
+
+    @Test
+    void htmlIsOneSelfContainedPage() {
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "html", "--policy",
+                SMALL_GROUPS);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';",
+                        "<svg id=\"eq1\" role=\"img\"", "<table id=\"family-table\"", "Spanish")
+                .doesNotContain("http://", "https://", "<script src", "<link");
+        // Byte-identical across runs, like every format.
+        assertThat(run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "html", "--policy", SMALL_GROUPS)
+                .out()).isEqualTo(result.out());
+    }
+
+    @Test
+    void aBaselineMarksFindingsNewOrPersistingAndListsTheResolved(@TempDir Path dir) throws IOException {
+        // The baseline: this audit a week earlier.
+        Path previous = dir.resolve("previous.json");
+        Cli.Result first = run("audit", "--data", SMALL, "--as-of", "2026-11-13T23:00:00Z", "--format", "json",
+                "--out", previous.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Report before = ReportReader.read(previous);
+        Report now = ReportReader.readString(run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json").out());
+        long added = now.findings().stream().filter(f -> before.findings().stream().noneMatch(b -> b.id().equals(f.id())))
+                .count();
+        long resolved = before.findings().stream()
+                .filter(b -> now.findings().stream().noneMatch(f -> f.id().equals(b.id()))).count();
+        assertThat(added).isPositive();
+
+        Cli.Result json = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json", "--baseline",
+                previous.toString());
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"changes\": {\n      \"NEW\": " + added + ",\n      \"PERSISTING\": "
+                + (now.findings().size() - added) + ",\n      \"RESOLVED\": " + resolved + "\n    }");
+        assertThat(json.out()).contains("\"status\": \"NEW\"", "\"status\": \"PERSISTING\"")
+                .doesNotContain("\"status\": null");
+        // The output reads back as the same findings: it can be the next baseline.
+        assertThat(ReportReader.readString(json.out()).findings()).isEqualTo(now.findings());
+
+        Cli.Result text = run("audit", "--data", SMALL, "--as-of", AS_OF, "--baseline", previous.toString());
+        assertThat(text.out()).contains("What changed since the audit as of 2026-11-13T23:00:00Z\n");
+        Cli.Result csv = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv", "--baseline",
+                previous.toString());
+        assertThat(csv.out()).contains(",NEW,", ",PERSISTING,");
+    }
+
+    @Test
+    void aBaselineThatIsNotAFindingsDocumentIsAUsageErrorWithPointers(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"asOf\": \"yesterday\", \"findings\": [{\"ruleId\": \"x\"}]}");
+
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--baseline", bad.toString());
+
+        assertThat(result.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
+        assertThat(result.err()).contains("the findings document in " + bad + " is invalid", "/asOf",
+                "/findings/0").doesNotContain("Exception", "\tat ");
+        assertThat(result.out()).isEmpty();
+    }
+
     private static List<String> familiesListed(String text) {
         List<String> ids = new ArrayList<>();
         Matcher matcher = Pattern.compile("(?m)^ ?\\d+\\. (f-\\d+):").matcher(text);
