@@ -197,11 +197,9 @@ final class HtmlReport {
             rule.ifPresent(r -> p(r.why()));
             out.append("<ul class=\"causes\">\n");
             for (Finding f : broadcasts) {
-                out.append("<li><strong>").append(esc(f.broadcastId())).append("</strong>: ")
-                        .append(esc(f.message())).append("</li>\n");
+                out.append("<li>").append(esc(Causes.describe(f, dataset, texts))).append("</li>\n");
             }
             out.append("</ul>\n");
-            rule.ifPresent(r -> p(texts.get("families.next", "next", r.nextStep())));
         }
         out.append("</section>\n");
     }

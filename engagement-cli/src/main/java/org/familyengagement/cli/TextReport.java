@@ -150,7 +150,7 @@ final class TextReport {
             bySeverity.merge(finding.severity(), 1, Integer::sum);
             if (finding.isGroupFinding()) {
                 groups.add(finding.group());
-            } else {
+            } else if (finding.familyId() != null) {
                 families.add(finding.familyId());
             }
         }
@@ -300,8 +300,7 @@ final class TextReport {
         heading(texts.get("causes.heading"));
         int shown = Math.min(FIRST_SCREEN, broadcasts.size());
         for (int i = 0; i < shown; i++) {
-            Finding f = broadcasts.get(i).finding();
-            wrapped("- ", "  ", f.broadcastId() + ": " + f.message());
+            wrapped("- ", "  ", Causes.describe(broadcasts.get(i).finding(), dataset, texts));
         }
         if (broadcasts.size() > shown) {
             line(texts.get("causes.more", "more", broadcasts.size() - shown));

@@ -12,6 +12,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -66,6 +67,24 @@ class TextReportTest {
 
         assertThat(report).doesNotContain("\u001B", "\r", "\u202E")
                 .contains("late\\u001B[2J\\u000D\\u000AHIGH forged-rule all families\\u202E\n");
+    }
+
+    @Test
+    void anUntranslatedBroadcastIsACauseWithItsDateAndTheLanguagesToSendItInByName() {
+        Finding broadcast = Finding.ofBroadcast("untranslated-broadcast", Category.ACCESS, Severity.HIGH, "b-0034",
+                List.of(), new BroadcastMetrics(396, 2950, List.of("so", "ht", "es")), "(the engine's message)");
+
+        String english = render(broadcast, Locale.ENGLISH);
+        String spanish = render(broadcast, Locale.forLanguageTag("es"));
+
+        assertThat(english).contains("Causes: broadcasts many families could not read\n"
+                + "-----------------------------------------------\n"
+                + "- b-0034: 396 families could not read it (2,950 deliveries in all). Send it\n"
+                + "  again in Spanish, Haitian Creole, and Somali.\n");
+        // A broadcast is not a family.
+        assertThat(english).contains("about 0 families and 0 groups.");
+        assertThat(spanish).contains("- b-0034: 396 familias no pudieron leerlo (2950 entregas en total). Vuelva a\n"
+                + "  enviarlo en español, criollo haitiano y somalí.\n");
     }
 
     private static String render(Finding finding, Locale locale) {

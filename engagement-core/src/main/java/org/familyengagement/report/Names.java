@@ -1,8 +1,11 @@
 package org.familyengagement.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -29,6 +32,18 @@ public final class Names {
             return tag;
         }
         return language.getDisplayNameWithDialect(display);
+    }
+
+    /**
+     * Language tags as one list in {@code locale}, by name: {@code [so, ht]} reads "Somali and
+     * Haitian Creole", "somalí y criollo haitiano" (ICU's list format).
+     */
+    public static String languages(List<String> tags, Locale locale) {
+        List<String> names = new ArrayList<>(tags.size());
+        for (String tag : tags) {
+            names.add(language(tag, locale));
+        }
+        return ListFormatter.getInstance(ULocale.forLocale(Objects.requireNonNull(locale, "locale"))).format(names);
     }
 
     /**

@@ -19,6 +19,14 @@ class NamesTest {
     }
 
     @Test
+    void aListOfLanguagesReadsAsAPhrase() {
+        assertThat(Names.languages(java.util.List.of("so", "ht", "es"), Locale.ENGLISH))
+                .isEqualTo("Somali, Haitian Creole, and Spanish");
+        assertThat(Names.languages(java.util.List.of("so", "ht"), SPANISH)).isEqualTo("somalí y criollo haitiano");
+        assertThat(Names.languages(java.util.List.of(), Locale.ENGLISH)).isEmpty();
+    }
+
+    @Test
     void aTagIcuCannotNameStaysAsItIs() {
         assertThat(Names.language("xx-bogus", Locale.ENGLISH)).isEqualTo("xx-bogus");
         assertThat(Names.language("", Locale.ENGLISH)).isEmpty();
