@@ -83,7 +83,7 @@ class TextReportTest {
                 + "  again in Spanish, Haitian Creole, and Somali.\n");
         // A broadcast is not a family.
         assertThat(english).contains("about 0 families and 0 groups.");
-        assertThat(spanish).contains("- b-0034: 396 familias no pudieron leerlo (2950 entregas en total). Vuelva a\n"
+        assertThat(spanish).contains("- b-0034: 396 familias no pudieron leerlo (2.950 entregas en total). Vuelva a\n"
                 + "  enviarlo en español, criollo haitiano y somalí.\n");
     }
 
