@@ -16,9 +16,11 @@ import java.util.TreeMap;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.familyengagement.calendar.SchoolCalendar;
+import org.familyengagement.language.LanguageMatch;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Preference;
 import org.familyengagement.model.Tone;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Finding;
@@ -31,8 +33,9 @@ import org.familyengagement.rules.RuleIds;
  * {@code deficit-only-contact}, {@code group-reach-disparity}) computed by one pass over the
  * dataset's flat contact list, in plain Java, straight from the definitions in docs/rules.md.
  *
- * <p>It shares nothing with the rule pack but the model records, {@link SchoolCalendar} and the
- * Fisher test of Apache Commons Statistics: no {@code FamilyHistory}, no per-family sorted lists,
+ * <p>It shares nothing with the rule pack but the model records, {@link SchoolCalendar}, the
+ * language matcher the definitions name ({@link LanguageMatch}) and the Fisher test of Apache
+ * Commons Statistics: no {@code FamilyHistory}, no per-family sorted lists,
  * no rule engine. That makes it two things at once: the cost a rule engine is measured against,
  * and an independent computation that the rule pack's findings must equal (a Drools
  * executable-model bug once summed silently wrong; see DROOLS-NOTES.md).
@@ -98,7 +101,9 @@ public final class PlainFloor {
         }
 
         // Everything per family is order-independent, so one pass over the document order suffices.
-        Instant[] latestPersonalReply = new Instant[count]; // latest delivered outbound PERSONAL contact
+        // Latest delivered outbound PERSONAL contact the family understands (RULES.md v2: a reply must be understood).
+        Instant[] latestPersonalReply = new Instant[count];
+        boolean repliesMustBeUnderstood = policy.replies().mustBeUnderstood();
         boolean[] reached = new boolean[count];              // a delivered outbound two-way contact in the window
         boolean[] positive = new boolean[count];             // ... with tone POSITIVE
         List<List<Contact>> concerns = new ArrayList<>(count); // ... with tone CONCERN
@@ -107,7 +112,7 @@ public final class PlainFloor {
         }
         List<Contact> dueInputs = new ArrayList<>();
         Set<String> named = new HashSet<>();          // input ids that some contact names in replyTo
-        Set<String> namedByDelivered = new HashSet<>(); // ... that a delivered outbound contact names
+        Set<String> namedByDelivered = new HashSet<>(); // ... that a delivered, understood outbound contact names
         Map<LocalDate, Instant> deadlines = new HashMap<>();
 
         for (Contact contact : dataset.contacts()) {
@@ -117,13 +122,15 @@ public final class PlainFloor {
             }
             int family = familyIndex.get(contact.familyId());
             boolean deliveredOutbound = contact.isDeliveredOutbound();
+            boolean replyCandidate = deliveredOutbound
+                    && (!repliesMustBeUnderstood || understood(families.get(family), contact, dataset));
             if (contact.replyTo() != null) {
                 named.add(contact.replyTo());
-                if (deliveredOutbound) {
+                if (replyCandidate) {
                     namedByDelivered.add(contact.replyTo());
                 }
             }
-            if (deliveredOutbound && contact.isPersonal()
+            if (replyCandidate && contact.isPersonal()
                     && (latestPersonalReply[family] == null || at.isAfter(latestPersonalReply[family]))) {
                 latestPersonalReply[family] = at;
             }
@@ -232,6 +239,23 @@ public final class PlainFloor {
 
         results.sort(Result.ORDER);
         return results;
+    }
+
+    /**
+     * RULES.md v2 "understood": the effective preference (the named caregiver's, else the family's)
+     * lists no languages, or the contact's language matches one, or an interpretation other than
+     * {@code NONE} or {@code STUDENT}.
+     */
+    private static boolean understood(Family family, Contact contact, Dataset dataset) {
+        if (contact.interpretation().makesUnderstood()) {
+            return true;
+        }
+        Preference preference = family.preferenceFor(contact.caregiverId());
+        if (preference == null || preference.languages().isEmpty()) {
+            return true;
+        }
+        String language = contact.language() != null ? contact.language() : dataset.district().defaultLanguage();
+        return LanguageMatch.instance().matchesAny(preference.languages(), language);
     }
 
     /**

@@ -270,11 +270,13 @@ class AuditCommandTest {
     @Test
     void disabledRulesAreNamedInTheTextReport() {
         Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--disable", "message-overload",
-                "--disable", "group-reach-disparity", "--disable", "group-response-disparity");
+                "--disable", "group-reach-disparity", "--disable", "group-response-disparity",
+                "--disable", "group-strengths-disparity");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains(
-                "Not run (disabled): group-reach-disparity, group-response-disparity, message-overload\n",
+                "Not run (disabled): group-reach-disparity, group-response-disparity, group-strengths-disparity,"
+                        + " message-overload\n",
                 "The equity rules did not run: they are disabled.\n");
         assertThat(result.out()).doesNotContainPattern("(?m)^Equity: \\d").doesNotContainPattern("(?m)^ .*message-overload");
     }

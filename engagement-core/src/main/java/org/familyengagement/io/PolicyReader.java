@@ -41,11 +41,17 @@ import org.familyengagement.policy.Policy;
  * oneWayOnly:      { minBroadcasts: 3 }
  * messageOverload: { maxBroadcastsPerWeek: 5 }
  * disparity:       { ratio: 0.8, alpha: 0.05, minGroupSize: 10 }
+ * replies:         { mustBeUnderstood: true }
+ * iep:             { inputLead: P30D, draftLead: P7D }
+ * conference:      { bySchoolDay: 40 }
+ * progressContact: { period: P42D, minTopicCoverage: 0.5 }
+ * untranslatedBroadcast: { minFamilies: 5 }
  * disabledRules:   [message-overload]
  * }</pre>
  *
- * <p>{@code lookback} is an ISO-8601 duration in days, weeks or hours ({@code P30D}, {@code P4W},
- * {@code PT36H}); months and years are refused, having no fixed length. {@code disabledRules}
+ * <p>{@code lookback}, the IEP leads and the progress period are ISO-8601 durations in days,
+ * weeks or hours ({@code P30D}, {@code P4W}, {@code PT36H}); months and years are refused, having
+ * no fixed length. {@code disabledRules}
  * lists rule ids, each once; whether a rule with that id exists is for the engine to say, which
  * knows every rule it compiled (custom ones included): {@code RuleEngine.Builder#policy(Path)}
  * reads a policy and checks its ids in one step, with pointers into this file.
@@ -72,8 +78,19 @@ public final class PolicyReader {
     }
 
     private enum PolicyField {
-        LOOKBACK, RESPONSE_SCHOOL_DAYS, DEFICIT_ONLY, ONE_WAY_ONLY, MESSAGE_OVERLOAD, DISPARITY, DISABLED_RULES
+        LOOKBACK, RESPONSE_SCHOOL_DAYS, DEFICIT_ONLY, ONE_WAY_ONLY, MESSAGE_OVERLOAD, DISPARITY, REPLIES, IEP,
+        CONFERENCE, PROGRESS_CONTACT, UNTRANSLATED_BROADCAST, DISABLED_RULES
     }
+
+    private enum RepliesField { MUST_BE_UNDERSTOOD }
+
+    private enum IepField { INPUT_LEAD, DRAFT_LEAD }
+
+    private enum ConferenceField { BY_SCHOOL_DAY }
+
+    private enum ProgressContactField { PERIOD, MIN_TOPIC_COVERAGE }
+
+    private enum UntranslatedBroadcastField { MIN_FAMILIES }
 
     private enum DeficitOnlyField { MIN_CONCERNS }
 
@@ -88,6 +105,12 @@ public final class PolicyReader {
     private static final Fields<OneWayOnlyField> ONE_WAY_ONLY = Fields.of(OneWayOnlyField.class);
     private static final Fields<MessageOverloadField> MESSAGE_OVERLOAD = Fields.of(MessageOverloadField.class);
     private static final Fields<DisparityField> DISPARITY = Fields.of(DisparityField.class);
+    private static final Fields<RepliesField> REPLIES = Fields.of(RepliesField.class);
+    private static final Fields<IepField> IEP = Fields.of(IepField.class);
+    private static final Fields<ConferenceField> CONFERENCE = Fields.of(ConferenceField.class);
+    private static final Fields<ProgressContactField> PROGRESS_CONTACT = Fields.of(ProgressContactField.class);
+    private static final Fields<UntranslatedBroadcastField> UNTRANSLATED_BROADCAST =
+            Fields.of(UntranslatedBroadcastField.class);
 
     private PolicyReader() {
     }
@@ -218,12 +241,18 @@ public final class PolicyReader {
             ObjectReader<PolicyField> object = ObjectReader.open(walker, POLICY);
             for (PolicyField field; (field = object.next()) != null; ) {
                 policy = switch (field) {
-                    case LOOKBACK -> apply(policy, lookback(), policy::withLookback);
+                    case LOOKBACK -> apply(policy, duration("lookback"), policy::withLookback);
                     case RESPONSE_SCHOOL_DAYS -> apply(policy, walker.integer(), policy::withResponseSchoolDays);
                     case DEFICIT_ONLY -> policy.withDeficitOnly(deficitOnly(policy.deficitOnly()));
                     case ONE_WAY_ONLY -> policy.withOneWayOnly(oneWayOnly(policy.oneWayOnly()));
                     case MESSAGE_OVERLOAD -> policy.withMessageOverload(messageOverload(policy.messageOverload()));
                     case DISPARITY -> policy.withDisparity(disparity(policy.disparity()));
+                    case REPLIES -> policy.withReplies(replies(policy.replies()));
+                    case IEP -> policy.withIep(iep(policy.iep()));
+                    case CONFERENCE -> policy.withConference(conference(policy.conference()));
+                    case PROGRESS_CONTACT -> policy.withProgressContact(progressContact(policy.progressContact()));
+                    case UNTRANSLATED_BROADCAST -> policy.withUntranslatedBroadcast(
+                            untranslatedBroadcast(policy.untranslatedBroadcast()));
                     case DISABLED_RULES -> policy.withDisabledRules(disabledRules());
                 };
             }
@@ -247,7 +276,8 @@ public final class PolicyReader {
             }
         }
 
-        private Duration lookback() throws IOException {
+        /** A duration in days, weeks or hours; {@code what} names it in the advice on months and years. */
+        private Duration duration(String what) throws IOException {
             String text = walker.string();
             if (text == null) {
                 return null;
@@ -262,7 +292,7 @@ public final class PolicyReader {
                         return Duration.ofDays(period.getDays());
                     }
                     walker.problem(JsonWalker.quote(text) + ": months and years have no fixed length;"
-                            + " give the lookback in days or weeks, such as P30D");
+                            + " give the " + what + " in days or weeks, such as P30D");
                     return null;
                 } catch (DateTimeParseException notAPeriod) {
                     walker.problem(JsonWalker.quote(text) + " is not an ISO-8601 duration such as P30D");
@@ -314,6 +344,63 @@ public final class PolicyReader {
                     case MIN_GROUP_SIZE -> apply(base, walker.integer(),
                             size -> new Policy.Disparity(base.ratio(), base.alpha(), size));
                 };
+            }
+            return current;
+        }
+
+        private Policy.Replies replies(Policy.Replies current) throws IOException {
+            ObjectReader<RepliesField> object = ObjectReader.open(walker, REPLIES);
+            for (RepliesField field; object != null && (field = object.next()) != null; ) {
+                if (field == RepliesField.MUST_BE_UNDERSTOOD) {
+                    current = apply(current, walker.bool(), Policy.Replies::new);
+                }
+            }
+            return current;
+        }
+
+        private Policy.Iep iep(Policy.Iep current) throws IOException {
+            ObjectReader<IepField> object = ObjectReader.open(walker, IEP);
+            for (IepField field; object != null && (field = object.next()) != null; ) {
+                Policy.Iep base = current;
+                current = switch (field) {
+                    case INPUT_LEAD -> apply(base, duration("lead"), lead -> new Policy.Iep(lead, base.draftLead()));
+                    case DRAFT_LEAD -> apply(base, duration("lead"), lead -> new Policy.Iep(base.inputLead(), lead));
+                };
+            }
+            return current;
+        }
+
+        private Policy.Conference conference(Policy.Conference current) throws IOException {
+            ObjectReader<ConferenceField> object = ObjectReader.open(walker, CONFERENCE);
+            for (ConferenceField field; object != null && (field = object.next()) != null; ) {
+                if (field == ConferenceField.BY_SCHOOL_DAY) {
+                    current = apply(current, walker.integer(), Policy.Conference::new);
+                }
+            }
+            return current;
+        }
+
+        private Policy.ProgressContact progressContact(Policy.ProgressContact current) throws IOException {
+            ObjectReader<ProgressContactField> object = ObjectReader.open(walker, PROGRESS_CONTACT);
+            for (ProgressContactField field; object != null && (field = object.next()) != null; ) {
+                Policy.ProgressContact base = current;
+                current = switch (field) {
+                    case PERIOD -> apply(base, duration("period"),
+                            period -> new Policy.ProgressContact(period, base.minTopicCoverage()));
+                    case MIN_TOPIC_COVERAGE -> apply(base, walker.number(),
+                            share -> new Policy.ProgressContact(base.period(), share));
+                };
+            }
+            return current;
+        }
+
+        private Policy.UntranslatedBroadcast untranslatedBroadcast(Policy.UntranslatedBroadcast current)
+                throws IOException {
+            ObjectReader<UntranslatedBroadcastField> object = ObjectReader.open(walker, UNTRANSLATED_BROADCAST);
+            for (UntranslatedBroadcastField field; object != null && (field = object.next()) != null; ) {
+                if (field == UntranslatedBroadcastField.MIN_FAMILIES) {
+                    current = apply(current, walker.integer(), Policy.UntranslatedBroadcast::new);
+                }
             }
             return current;
         }

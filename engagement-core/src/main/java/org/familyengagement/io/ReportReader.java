@@ -22,6 +22,7 @@ import org.familyengagement.io.JsonWalker.Vocabulary;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
@@ -51,7 +52,17 @@ public final class ReportReader {
     public static final String DOCUMENT = "findings document";
 
     /** {@code resolved} and {@code summary} are what {@link ReportWriter} derives for a {@code Triage}: skipped. */
-    private enum RootField { AS_OF, FINDINGS, RESOLVED, SUMMARY }
+    private enum RootField { AS_OF, FINDINGS, COVERAGE, RESOLVED, SUMMARY }
+
+    private enum CoverageField { SHARES, NOT_JUDGED }
+
+    private enum ShareField { FIELD, POPULATION, RECORDED, TOTAL }
+
+    private enum NotJudgedField { RULE_ID, REASON }
+
+    private static final Fields<CoverageField> COVERAGE = Fields.of(CoverageField.class, CoverageField.values());
+    private static final Fields<ShareField> SHARE = Fields.of(ShareField.class, ShareField.values());
+    private static final Fields<NotJudgedField> NOT_JUDGED = Fields.of(NotJudgedField.class, NotJudgedField.values());
 
     /** {@code rank}, {@code status} and {@code borderline} are derived for a {@code Triage}: skipped. */
     private enum FindingField {
@@ -141,6 +152,7 @@ public final class ReportReader {
         private final JsonWalker walker;
         private Instant asOf;
         private List<Finding> findings = List.of();
+        private Coverage coverage;
 
         Parse(JsonWalker walker) {
             this.walker = walker;
@@ -150,7 +162,7 @@ public final class ReportReader {
             walker.document("the document is empty; expected a JSON object", "the document must be a JSON object",
                     this::root);
             walker.throwIfProblems(problems -> new InvalidInputException(DOCUMENT, problems));
-            return new Report(asOf, findings);
+            return new Report(asOf, findings, coverage);
         }
 
         private void root() throws IOException {
@@ -159,6 +171,8 @@ public final class ReportReader {
                 switch (field) {
                     case AS_OF -> asOf = walker.instant();
                     case FINDINGS -> findings = walker.values(this::finding);
+                    case COVERAGE -> coverage = walker.parser().currentToken() == JsonToken.VALUE_NULL ? null
+                            : coverage();
                     case RESOLVED, SUMMARY -> walker.parser().skipChildren();
                 }
             }
@@ -253,6 +267,65 @@ public final class ReportReader {
                 return null;
             }
             return finding;
+        }
+
+        private Coverage coverage() throws IOException {
+            ObjectReader<CoverageField> object = ObjectReader.open(walker, COVERAGE);
+            if (object == null) {
+                return null;
+            }
+            List<Coverage.Share> shares = null;
+            List<Coverage.NotJudged> notJudged = null;
+            for (CoverageField field; (field = object.next()) != null; ) {
+                switch (field) {
+                    case SHARES -> shares = walker.values(this::share);
+                    case NOT_JUDGED -> notJudged = walker.values(this::notJudged);
+                }
+            }
+            return shares == null || notJudged == null ? null : new Coverage(shares, notJudged);
+        }
+
+        private Coverage.Share share() throws IOException {
+            ObjectReader<ShareField> object = ObjectReader.open(walker, SHARE);
+            if (object == null) {
+                return null;
+            }
+            String field = null;
+            String population = null;
+            Integer recorded = null;
+            Integer total = null;
+            for (ShareField name; (name = object.next()) != null; ) {
+                switch (name) {
+                    case FIELD -> field = walker.string();
+                    case POPULATION -> population = walker.string();
+                    case RECORDED -> recorded = walker.integer();
+                    case TOTAL -> total = walker.integer();
+                }
+            }
+            if (field == null || population == null || recorded == null || total == null) {
+                return null;
+            }
+            if (recorded < 0 || recorded > total) {
+                walker.problem("recorded (" + recorded + ") must be between 0 and total (" + total + ")");
+                return null;
+            }
+            return new Coverage.Share(field, population, recorded, total);
+        }
+
+        private Coverage.NotJudged notJudged() throws IOException {
+            ObjectReader<NotJudgedField> object = ObjectReader.open(walker, NOT_JUDGED);
+            if (object == null) {
+                return null;
+            }
+            String ruleId = null;
+            String reason = null;
+            for (NotJudgedField name; (name = object.next()) != null; ) {
+                switch (name) {
+                    case RULE_ID -> ruleId = walker.id();
+                    case REASON -> reason = walker.string();
+                }
+            }
+            return ruleId == null || reason == null ? null : new Coverage.NotJudged(ruleId, reason);
         }
 
         private Group group() throws IOException {

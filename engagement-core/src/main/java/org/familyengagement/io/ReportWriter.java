@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.util.Separators;
 
 import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.report.BroadcastMetrics;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.EquityRow;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -45,7 +46,9 @@ import org.familyengagement.report.Triage;
  * evidence, schoolIds, staffIds, message} in that order, {@code null} for the two subjects a
  * finding does not have; {@code metrics} follows when the finding has them: {@code n, rate,
  * referenceLabel, referenceRate, ratio, pValue} for a group finding, {@code families, deliveries,
- * languages} for a broadcast finding. Findings come in the report's own order.
+ * languages} for a broadcast finding. Findings come in the report's own order. When the report
+ * states its coverage, {@code coverage} follows the findings: {@code shares} (each {@code field,
+ * population, recorded, total}) and {@code notJudged} (each {@code ruleId, reason}).
  *
  * <p>The output is deterministic: the same report always gives the same bytes. It is UTF-8,
  * indented by two spaces with {@code \n} line ends whatever the platform, and ends with a
@@ -177,6 +180,9 @@ public final class ReportWriter {
                 writeFinding(json, finding, triage == null ? null : triage.entry(finding));
             }
             json.writeEndArray();
+            if (report.coverage() != null) {
+                writeCoverage(json, report.coverage());
+            }
             if (triage != null) {
                 if (triage.baseline().isPresent()) {
                     json.writeArrayFieldStart("resolved");
@@ -299,6 +305,29 @@ public final class ReportWriter {
                 json.writeBooleanField("borderline", entry.borderline());
             }
         }
+        json.writeEndObject();
+    }
+
+    private static void writeCoverage(JsonGenerator json, Coverage coverage) throws IOException {
+        json.writeObjectFieldStart("coverage");
+        json.writeArrayFieldStart("shares");
+        for (Coverage.Share share : coverage.shares()) {
+            json.writeStartObject();
+            json.writeStringField("field", share.field());
+            json.writeStringField("population", share.population());
+            json.writeNumberField("recorded", share.recorded());
+            json.writeNumberField("total", share.total());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("notJudged");
+        for (Coverage.NotJudged rule : coverage.notJudged()) {
+            json.writeStartObject();
+            json.writeStringField("ruleId", rule.ruleId());
+            json.writeStringField("reason", rule.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

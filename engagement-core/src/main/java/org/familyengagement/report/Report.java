@@ -13,11 +13,13 @@ import java.util.function.Predicate;
  *
  * @param asOf     the instant of judgement
  * @param findings every finding, sorted
+ * @param coverage how much of what the rules read was recorded, and which rules did not judge; {@code null}
+ *                 when the report does not say (a report built by hand, a findings document without it)
  * @param rates    the equity table: every eligible label's rate under each group rule that ran,
  *                 flagged or not (empty when no group rule ran, or for a report read back from a
  *                 findings document)
  */
-public record Report(Instant asOf, List<Finding> findings, List<LabelRate> rates) {
+public record Report(Instant asOf, List<Finding> findings, Coverage coverage, List<LabelRate> rates) {
     public Report {
         Objects.requireNonNull(asOf, "asOf");
         List<Finding> sorted = new ArrayList<>(findings);
@@ -28,9 +30,14 @@ public record Report(Instant asOf, List<Finding> findings, List<LabelRate> rates
         rates = Collections.unmodifiableList(table);
     }
 
-    /** A report without an equity table. */
+    /** A report that states no coverage and has no equity table. */
     public Report(Instant asOf, List<Finding> findings) {
-        this(asOf, findings, List.of());
+        this(asOf, findings, null, List.of());
+    }
+
+    /** A report without an equity table. */
+    public Report(Instant asOf, List<Finding> findings, Coverage coverage) {
+        this(asOf, findings, coverage, List.of());
     }
 
     /** The findings of one rule. */

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PolicyReaderTest {
     private static final Policy EVERY_FIELD_CHANGED = new Policy(Duration.ofDays(45), 3, new Policy.DeficitOnly(4),
             new Policy.OneWayOnly(6), new Policy.MessageOverload(7), new Policy.Disparity(0.75, 0.01, 20),
-            List.of("message-overload", "one-way-only"));
+            new Policy.Replies(false), new Policy.Iep(Duration.ofDays(28), Duration.ofDays(10)),
+            new Policy.Conference(30), new Policy.ProgressContact(Duration.ofDays(35), 0.6),
+            new Policy.UntranslatedBroadcast(8), List.of("message-overload", "one-way-only"));
 
     private static Path resource(String name) {
         try {
@@ -149,16 +151,43 @@ class PolicyReaderTest {
                 oneWayOnly:      { minBroadcasts: 0 }
                 messageOverload: { maxBroadcastsPerWeek: -2 }
                 disparity:       { ratio: 1.5, alpha: 0, minGroupSize: 0 }
+                iep:             { inputLead: P400D, draftLead: PT0S }
+                conference:      { bySchoolDay: 367 }
+                progressContact: { period: P0D, minTopicCoverage: 1.2 }
+                untranslatedBroadcast: { minFamilies: 0 }
+                replies:         { mustBeUnderstood: "yes" }
                 """)).containsExactly(
+                new Problem("/conference/bySchoolDay", "conference.bySchoolDay must be in 1..366, not 367"),
                 new Problem("/deficitOnly/minConcerns", "deficitOnly.minConcerns must be at least 1, not 0"),
                 new Problem("/disparity/alpha", "disparity.alpha must be in (0, 1), not 0.0"),
                 new Problem("/disparity/minGroupSize", "disparity.minGroupSize must be at least 1, not 0"),
                 new Problem("/disparity/ratio", "disparity.ratio must be in (0, 1], not 1.5"),
+                new Problem("/iep/draftLead", "iep.draftLead must be positive, not PT0S"),
+                new Problem("/iep/inputLead", "iep.inputLead must be at most 366 days, not PT9600H"),
                 new Problem("/lookback", "lookback must be positive, not PT0S"),
                 new Problem("/messageOverload/maxBroadcastsPerWeek",
                         "messageOverload.maxBroadcastsPerWeek must not be negative, not -2"),
                 new Problem("/oneWayOnly/minBroadcasts", "oneWayOnly.minBroadcasts must be at least 1, not 0"),
-                new Problem("/responseSchoolDays", "responseSchoolDays must not be negative, not -1"));
+                new Problem("/progressContact/minTopicCoverage",
+                        "progressContact.minTopicCoverage must be in [0, 1], not 1.2"),
+                new Problem("/progressContact/period", "progressContact.period must be positive, not PT0S"),
+                new Problem("/replies/mustBeUnderstood", "expected true or false, found the string \"yes\""),
+                new Problem("/responseSchoolDays", "responseSchoolDays must not be negative, not -1"),
+                new Problem("/untranslatedBroadcast/minFamilies",
+                        "untranslatedBroadcast.minFamilies must be in 1..10000000, not 0"));
+    }
+
+    @Test
+    void theVersionTwoKeysTakeTheirDefaultsOneByOne() {
+        Policy policy = PolicyReader.readString("iep: { draftLead: P10D }\nprogressContact: { minTopicCoverage: 0 }");
+
+        assertThat(policy.iep()).isEqualTo(new Policy.Iep(Duration.ofDays(30), Duration.ofDays(10)));
+        assertThat(policy.progressContact()).isEqualTo(new Policy.ProgressContact(Duration.ofDays(42), 0));
+        assertThat(policy.replies().mustBeUnderstood()).isTrue();
+        assertThat(policy.conference().bySchoolDay()).isEqualTo(40);
+        assertThat(policy.untranslatedBroadcast().minFamilies()).isEqualTo(5);
+        assertThat(onlyProblem("iep: { inputLead: P1M }")).isEqualTo(new Problem("/iep/inputLead",
+                "\"P1M\": months and years have no fixed length; give the lead in days or weeks, such as P30D"));
     }
 
     @ParameterizedTest

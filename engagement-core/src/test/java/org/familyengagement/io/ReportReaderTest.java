@@ -87,6 +87,13 @@ class ReportReaderTest {
     }
 
     @Test
+    void aShareThatCannotBeIsAProblem() {
+        assertThat(problemsOf(json("{'asOf': '2026-11-20T23:00:00Z', 'findings': [], 'coverage': {'shares': ["
+                + "{'field': 'tone', 'population': 'families', 'recorded': 3, 'total': 2}], 'notJudged': []}}")))
+                .containsExactly(new Problem("/coverage/shares/0", "recorded (3) must be between 0 and total (2)"));
+    }
+
+    @Test
     void broadcastMetricsAreCheckedForTheirOwnFields() {
         assertThat(problemsOf(json("{'asOf': '2026-11-20T23:00:00Z', 'findings': ["
                 + "{'ruleId': 'untranslated-broadcast', 'category': 'ACCESS', 'severity': 'HIGH',"

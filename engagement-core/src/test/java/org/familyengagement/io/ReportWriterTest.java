@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
 import org.familyengagement.report.Metrics;
@@ -68,6 +69,49 @@ class ReportWriterTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first))
                 .isEqualTo(stream.toByteArray())
                 .isEqualTo(expected().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void coverageFollowsTheFindingsAndReadsBack() {
+        Coverage coverage = new Coverage(
+                List.of(new Coverage.Share("tone", "deliveredOutboundTwoWayContacts", 8, 10),
+                        new Coverage.Share("languages", "families", 0, 0)),
+                List.of(new Coverage.NotJudged("early-conference-missing", "The district has no schoolYearStart.")));
+        Report report = new Report(AS_OF, List.of(), coverage);
+
+        String json = ReportWriter.toJson(report);
+
+        assertThat(json).isEqualTo("""
+                {
+                  "asOf": "2026-11-20T23:00:00Z",
+                  "findings": [],
+                  "coverage": {
+                    "shares": [
+                      {
+                        "field": "tone",
+                        "population": "deliveredOutboundTwoWayContacts",
+                        "recorded": 8,
+                        "total": 10
+                      },
+                      {
+                        "field": "languages",
+                        "population": "families",
+                        "recorded": 0,
+                        "total": 0
+                      }
+                    ],
+                    "notJudged": [
+                      {
+                        "ruleId": "early-conference-missing",
+                        "reason": "The district has no schoolYearStart."
+                      }
+                    ]
+                  }
+                }
+                """);
+        assertThat(ReportReader.readString(json)).isEqualTo(report);
+        assertThat(coverage.share("tone").share()).isEqualTo(0.8);
+        assertThat(coverage.share("languages").share()).isZero();
     }
 
     @Test

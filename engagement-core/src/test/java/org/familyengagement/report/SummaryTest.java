@@ -52,7 +52,7 @@ class SummaryTest {
         Group so = new Group("homeLanguage", "so");
         Finding gap = Finding.ofGroup("group-reach-disparity", Category.EQUITY, Severity.HIGH, so,
                 new Metrics(30, 0.3, "en", 0.9, 0.33, 0.03), "m");
-        Report report = new Report(AS_OF, List.of(gap), List.of(
+        Report report = new Report(AS_OF, List.of(gap), null, List.of(
                 new LabelRate("group-reach-disparity", new Group("homeLanguage", "en"), 100, 90, "en", 0.9),
                 new LabelRate("group-reach-disparity", new Group("homeLanguage", "es"), 50, 40, "en", 0.9),
                 new LabelRate("group-reach-disparity", so, 30, 9, "en", 0.9)));

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
+import org.familyengagement.model.Meeting;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
 
@@ -60,6 +62,38 @@ public interface LiveSession extends AutoCloseable {
      * @throws InvalidDatasetException when there is no such commitment or a reference does not hold
      */
     void correctCommitment(Commitment commitment);
+
+    /**
+     * Records a new meeting and re-judges its family.
+     *
+     * @throws InvalidDatasetException when the meeting's id exists or a reference does not hold
+     */
+    void addMeeting(Meeting meeting);
+
+    /**
+     * Replaces a recorded meeting (same id), for example with its status, interpretation or the
+     * IEP input's arrival, and re-judges the families concerned.
+     *
+     * @throws InvalidDatasetException when there is no such meeting or a reference does not hold
+     */
+    void correctMeeting(Meeting meeting);
+
+    /**
+     * Adds a caregiver to a family (a second household, say) and re-judges the family.
+     *
+     * @throws InvalidDatasetException when there is no such family, the family has a caregiver with
+     *                                 that id, or the caregiver's preference is invalid
+     */
+    void addCaregiver(String familyId, Caregiver caregiver);
+
+    /**
+     * Replaces a family's caregiver (same id): a new preference, a {@code NO_CONTACT} restriction,
+     * and re-judges the family.
+     *
+     * @throws InvalidDatasetException when the family has no caregiver with that id or the
+     *                                 caregiver's preference is invalid
+     */
+    void correctCaregiver(String familyId, Caregiver caregiver);
 
     /**
      * Judges at another instant, usually later: every family is re-judged, so this costs about

@@ -19,6 +19,16 @@ public final class RuleIds {
     public static final String MESSAGE_OVERLOAD = "message-overload";
     public static final String GROUP_REACH_DISPARITY = "group-reach-disparity";
     public static final String GROUP_RESPONSE_DISPARITY = "group-response-disparity";
+    public static final String UNTRANSLATED_BROADCAST = "untranslated-broadcast";
+    public static final String CHILD_INTERPRETER = "child-interpreter";
+    public static final String MEETING_WITHOUT_INTERPRETER = "meeting-without-interpreter";
+    public static final String RESTRICTED_CONTACT = "restricted-contact";
+    public static final String IEP_INPUT_LATE = "iep-input-late";
+    public static final String IEP_DRAFT_LATE = "iep-draft-late";
+    public static final String EARLY_CONFERENCE_MISSING = "early-conference-missing";
+    public static final String INFLEXIBLE_MEETING_TIMES = "inflexible-meeting-times";
+    public static final String NO_PROGRESS_CONTACT = "no-progress-contact";
+    public static final String GROUP_STRENGTHS_DISPARITY = "group-strengths-disparity";
 
     private RuleIds() {
     }

@@ -47,9 +47,12 @@ class RuleEngineTest {
         // By category, then in the order each file declares its rules: the order of docs/rules.md.
         assertThat(engine.catalog().ids()).containsExactly(RuleIds.UNANSWERED_INPUT, RuleIds.BROKEN_COMMITMENT,
                 RuleIds.DEFICIT_ONLY_CONTACT, RuleIds.LANGUAGE_MISMATCH, RuleIds.CHANNEL_MISMATCH,
-                RuleIds.OUTSIDE_REACHABLE_HOURS, RuleIds.PREFERENCE_UNRECORDED, RuleIds.ONE_WAY_ONLY,
-                RuleIds.UNREACHED_FAMILY, RuleIds.MESSAGE_OVERLOAD, RuleIds.GROUP_REACH_DISPARITY,
-                RuleIds.GROUP_RESPONSE_DISPARITY);
+                RuleIds.OUTSIDE_REACHABLE_HOURS, RuleIds.PREFERENCE_UNRECORDED, RuleIds.UNTRANSLATED_BROADCAST,
+                RuleIds.CHILD_INTERPRETER, RuleIds.MEETING_WITHOUT_INTERPRETER, RuleIds.ONE_WAY_ONLY,
+                RuleIds.UNREACHED_FAMILY, RuleIds.MESSAGE_OVERLOAD, RuleIds.NO_PROGRESS_CONTACT,
+                RuleIds.GROUP_REACH_DISPARITY, RuleIds.GROUP_RESPONSE_DISPARITY, RuleIds.GROUP_STRENGTHS_DISPARITY,
+                RuleIds.IEP_INPUT_LATE, RuleIds.IEP_DRAFT_LATE, RuleIds.EARLY_CONFERENCE_MISSING,
+                RuleIds.INFLEXIBLE_MEETING_TIMES, RuleIds.RESTRICTED_CONTACT);
         assertThat(engine.catalog().rules()).allSatisfy(rule -> {
             assertThat(rule.builtIn()).isTrue();
             assertThat(rule.title()).isNotBlank();

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
+import org.familyengagement.model.Delivery;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Tone;
+import org.familyengagement.model.Topic;
 
 /**
  * A contact being described, with the contract's defaults: personal, neutral, delivered, in the
@@ -31,6 +33,11 @@ public final class ContactSpec implements FactSpec<Contact> {
     private boolean delivered = true;
     private boolean awaitsReply;
     private String replyTo;
+    private String caregiverId;
+    private String schoolId;
+    private String broadcastId;
+    private Topic topic;
+    private Delivery delivery;
 
     private final District district;
 
@@ -56,6 +63,10 @@ public final class ContactSpec implements FactSpec<Contact> {
 
     String familyId() {
         return familyId;
+    }
+
+    String language() {
+        return language;
     }
 
     /** Moves the contact to another local time. */
@@ -133,12 +144,45 @@ public final class ContactSpec implements FactSpec<Contact> {
         return this;
     }
 
+    /** The caregiver it was with: that caregiver's preference, when it has one, is the one that holds. */
+    public ContactSpec caregiver(String value) {
+        this.caregiverId = value;
+        return this;
+    }
+
+    /** The school it came from or was addressed to. */
+    public ContactSpec school(String value) {
+        this.schoolId = value;
+        return this;
+    }
+
+    /** The mass message it was one delivery of (broadcast and reciprocal contacts only). */
+    public ContactSpec broadcastId(String value) {
+        this.broadcastId = value;
+        return this;
+    }
+
+    /** What it was about. */
+    public ContactSpec topic(Topic value) {
+        this.topic = value;
+        return this;
+    }
+
+    /** What became of it, finer than delivered or not: {@code FAILED}, {@code OPENED}... */
+    public ContactSpec delivery(Delivery value) {
+        this.delivery = value;
+        return this;
+    }
+
     @Override
     public Contact build() {
         Contact.Builder contact = Contact.builder(id, familyId, at, direction, channel).studentId(studentId)
                 .staffId(staffId).mode(mode).tone(tone).language(language).interpretation(interpretation)
-                .awaitsReply(awaitsReply).replyTo(replyTo);
-        if (!delivered) {
+                .awaitsReply(awaitsReply).replyTo(replyTo).caregiverId(caregiverId).schoolId(schoolId)
+                .broadcastId(broadcastId).topic(topic);
+        if (delivery != null) {
+            contact.delivery(delivery);
+        } else if (!delivered) {
             contact.delivered(false);
         }
         return contact.build();

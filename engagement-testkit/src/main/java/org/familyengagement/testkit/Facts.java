@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Direction;
+import org.familyengagement.model.MeetingKind;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Staff;
@@ -106,17 +107,28 @@ public final class Facts {
     }
 
     /**
-     * A delivered outbound personal text to the question's family that names it in {@code replyTo}.
+     * A delivered outbound personal text to the question's family that names it in {@code replyTo},
+     * in the question's language (a reply must be understood to answer it: RULES.md v2).
      */
     public ContactSpec replyTo(ContactSpec question, String id, String at) {
         Objects.requireNonNull(question, "question must not be null");
-        return text(id, question.familyId(), at).replyTo(question.id());
+        return text(id, question.familyId(), at).replyTo(question.id()).language(question.language());
     }
 
     /** Any contact: the general form behind the shortcuts above. */
     public ContactSpec contact(String id, String familyId, String at, Direction direction, Channel channel) {
         return new ContactSpec(id, familyId, Times.parse(at, district.timeZone()), direction, channel,
                 district.timeZone(), spec());
+    }
+
+    /** A meeting with a family (contract v2) at a local time: {@code meeting("mt-1", "f-1", IEP, "2026-11-18T16:00")}. */
+    public MeetingSpec meeting(String id, String familyId, MeetingKind kind, String at) {
+        return new MeetingSpec(id, familyId, kind, Times.parse(at, district.timeZone()), district.timeZone(), spec());
+    }
+
+    /** A caregiver, to add to a family with {@link FamilySpec#caregiver}. */
+    public CaregiverSpec caregiver(String id, String relationship) {
+        return new CaregiverSpec(id, relationship);
     }
 
     /** A commitment due at a local time, made two days before unless {@link CommitmentSpec#madeAt} says otherwise. */

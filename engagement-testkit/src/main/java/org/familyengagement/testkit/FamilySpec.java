@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.familyengagement.model.District;
+import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
+import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
@@ -24,6 +25,7 @@ import org.familyengagement.model.Student;
 public final class FamilySpec implements FactSpec<Family> {
     private final String id;
     private final List<Student> students = new ArrayList<>();
+    private final List<CaregiverSpec> caregivers = new ArrayList<>();
     private final Map<String, String> groups = new LinkedHashMap<>();
     private final List<String> languages = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
@@ -97,11 +99,27 @@ public final class FamilySpec implements FactSpec<Family> {
         return this;
     }
 
+    /** A student of the family at a school: contacts and meetings about it are attributed to that school. */
+    public FamilySpec student(String studentId, String schoolId) {
+        students.add(new Student(studentId, null, schoolId));
+        return this;
+    }
+
+    /** A caregiver of the family, with its own preference or restriction: see {@link Facts#caregiver}. */
+    public FamilySpec caregiver(CaregiverSpec value) {
+        caregivers.add(Objects.requireNonNull(value, "caregiver must not be null"));
+        return this;
+    }
+
     @Override
     public Family build() {
         Preference preference = hasPreference
                 ? new Preference(languages, channels, optOut, reachable, interpreter)
                 : null;
-        return new Family(id, students, List.of(), preference, groups);
+        List<Caregiver> built = new ArrayList<>();
+        for (CaregiverSpec caregiver : caregivers) {
+            built.add(caregiver.build());
+        }
+        return new Family(id, students, built, preference, groups);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Metrics;
@@ -123,6 +124,29 @@ public final class FlaggedFindings {
             throw failure("with metrics " + metrics, metricsFound());
         }
         return narrowed("with metrics " + metrics, matching);
+    }
+
+    /** One of the findings (of a broadcast) has exactly these figures: families, deliveries, languages. */
+    public FlaggedFindings withBroadcastMetrics(BroadcastMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics must not be null");
+        List<Finding> matching = selected.stream().filter(f -> metrics.equals(f.broadcastMetrics())).toList();
+        if (matching.isEmpty()) {
+            throw failure("with broadcast metrics " + metrics, "its broadcast metrics are " + selected.stream()
+                    .map(f -> String.valueOf(f.broadcastMetrics())).toList());
+        }
+        return narrowed("with broadcast metrics " + metrics, matching);
+    }
+
+    /** One of the findings is attributed to exactly these schools (sorted) and staff members (sorted). */
+    public FlaggedFindings withAttribution(List<String> schoolIds, List<String> staffIds) {
+        List<Finding> matching = selected.stream()
+                .filter(f -> f.schoolIds().equals(schoolIds) && f.staffIds().equals(staffIds)).toList();
+        String condition = "attributed to schools " + schoolIds + " and staff " + staffIds;
+        if (matching.isEmpty()) {
+            throw failure(condition, "its attributions are " + selected.stream()
+                    .map(f -> "schools " + f.schoolIds() + ", staff " + f.staffIds()).toList());
+        }
+        return narrowed(condition, matching);
     }
 
     /** One of the findings (of a group) compares it with this reference label, the best-served group's. */

@@ -10,6 +10,7 @@ import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Meeting;
 import org.familyengagement.model.Staff;
 import org.familyengagement.rules.RuleEngine;
 
@@ -29,7 +30,7 @@ public final class GivenStep {
      * The facts: at most one {@link District} (default: the district of the specs made by
      * {@code Facts.in(district)}, else {@link Facts#DEFAULT_DISTRICT}, America/Chicago; a District
      * given overrides the specs' own, holidays and all, when it has their time zone),
-     * {@link Family}, {@link Staff}, {@link Contact}, {@link Commitment}, or their {@link FactSpec}s
+     * {@link Family}, {@link Staff}, {@link Contact}, {@link Commitment}, {@link Meeting}, or their {@link FactSpec}s
      * (built here); collections and arrays of these are flattened. Any other object is an extra
      * fact for custom rules.
      *
@@ -45,6 +46,7 @@ public final class GivenStep {
         List<Staff> staff = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Commitment> commitments = new ArrayList<>();
+        List<Meeting> meetings = new ArrayList<>();
         List<Object> extra = new ArrayList<>();
         for (Object fact : flat) {
             if (fact instanceof District d) {
@@ -61,6 +63,8 @@ public final class GivenStep {
                 contacts.add(c);
             } else if (fact instanceof Commitment m) {
                 commitments.add(m);
+            } else if (fact instanceof Meeting m) {
+                meetings.add(m);
             } else if (fact instanceof Dataset) {
                 throw new IllegalArgumentException("given(...) received a Dataset. Use givenDataset(dataset, extraFacts...).");
             } else {
@@ -78,7 +82,7 @@ public final class GivenStep {
         }
         Dataset dataset;
         try {
-            dataset = Dataset.of(actual, staff, families, contacts, commitments);
+            dataset = Dataset.of(actual, staff, families, contacts, commitments, meetings);
         } catch (InvalidDatasetException e) {
             throw new IllegalArgumentException("The facts given to " + Explain.scope(ruleId)
                     + " do not make a valid dataset (pointers count facts of each kind in given order):"

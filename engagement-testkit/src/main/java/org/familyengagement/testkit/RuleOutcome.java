@@ -107,6 +107,27 @@ public final class RuleOutcome {
         return new FlaggedFindings(this, what, found);
     }
 
+    /** The rule flags a broadcast (every delivery of one mass message): {@code flagsBroadcast("b-1")}. */
+    public FlaggedFindings flagsBroadcast(String broadcastId) {
+        Objects.requireNonNull(broadcastId, "broadcastId must not be null");
+        List<Finding> found = scoped.stream().filter(f -> broadcastId.equals(f.broadcastId())).toList();
+        String what = "broadcast \"" + broadcastId + "\"";
+        if (found.isEmpty()) {
+            throw fail("Expected " + Explain.scope(ruleId) + " to flag " + what + ", but it did not.", Set.of());
+        }
+        return new FlaggedFindings(this, what, found);
+    }
+
+    /** The rule does not flag this broadcast (it may flag others). */
+    public RuleOutcome doesNotFlagBroadcast(String broadcastId) {
+        Objects.requireNonNull(broadcastId, "broadcastId must not be null");
+        if (scoped.stream().anyMatch(f -> broadcastId.equals(f.broadcastId()))) {
+            throw fail("Expected " + Explain.scope(ruleId) + " not to flag broadcast \"" + broadcastId
+                    + "\", but it did.", Set.of());
+        }
+        return this;
+    }
+
     /** The rule finds nothing at all. */
     public RuleOutcome doesNotFlag() {
         if (!scoped.isEmpty()) {

@@ -15,9 +15,12 @@ import static org.familyengagement.rules.pack.PackFixtures.question;
 import static org.familyengagement.rules.pack.PackFixtures.text;
 import static org.familyengagement.testkit.EngagementAssertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.SplittableRandom;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
@@ -34,6 +38,13 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Direction;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Interpretation;
+import org.familyengagement.model.Meeting;
+import org.familyengagement.model.MeetingKind;
+import org.familyengagement.model.MeetingStatus;
+import org.familyengagement.model.Preference;
+import org.familyengagement.model.ReachableWindow;
+import org.familyengagement.model.Restriction;
+import org.familyengagement.model.Topic;
 import org.familyengagement.model.Mode;
 import org.familyengagement.model.Staff;
 import org.familyengagement.model.Tone;
@@ -240,7 +251,8 @@ class LiveSessionTest {
         }
         // Not vacuous: the comparison covered findings of most rules.
         assertThat(rulesSeen).contains("unanswered-input", "broken-commitment", "language-mismatch",
-                "channel-mismatch", "outside-reachable-hours", "preference-unrecorded", "one-way-only");
+                "channel-mismatch", "outside-reachable-hours", "preference-unrecorded", "one-way-only",
+                "child-interpreter", "iep-input-late", "iep-draft-late", "no-progress-contact");
         if (policyName.equals("sensitive")) {
             assertThat(rulesSeen).contains("group-reach-disparity", "group-response-disparity");
         }
@@ -250,28 +262,41 @@ class LiveSessionTest {
     private static final class Mirror {
         private final Dataset sample;
         private final List<Family> families;
+        private final Map<String, Integer> familyAt = new HashMap<>();
         private final List<Staff> staff;
         private final Map<String, Contact> contacts = new LinkedHashMap<>();
         private final Map<String, Commitment> commitments = new LinkedHashMap<>();
+        private final Map<String, Meeting> meetings = new LinkedHashMap<>();
         /** Contacts named by a replyTo or a fulfilledBy: they stay in their family and direction. */
         private final Set<String> referenced = new HashSet<>();
         private int next;
 
         Mirror(Dataset sample) {
             this.sample = sample;
-            this.families = sample.families();
+            this.families = new ArrayList<>(sample.families());
+            for (int i = 0; i < families.size(); i++) {
+                familyAt.put(families.get(i).id(), i);
+            }
             this.staff = sample.staff();
             sample.contacts().forEach(this::putContact);
             sample.commitments().forEach(this::putCommitment);
+            sample.meetings().forEach(m -> meetings.put(m.id(), m));
         }
 
         Dataset toDataset() {
             return Dataset.of(sample.district(), staff, families, new ArrayList<>(contacts.values()),
-                    new ArrayList<>(commitments.values()));
+                    new ArrayList<>(commitments.values()), new ArrayList<>(meetings.values()));
+        }
+
+        private Family family(String id) {
+            return families.get(familyAt.get(id));
         }
 
         String applyRandomChange(LiveSession session, SplittableRandom random) {
             int choice = random.nextInt(100);
+            if (choice >= 75 && choice < 90) {
+                return applyRandomV2Change(session, random);
+            }
             if (choice < 35) {
                 Contact contact = newContact(random, session.asOf());
                 putContact(contact);
@@ -282,12 +307,12 @@ class LiveSessionTest {
                 putContact(contact);
                 session.correctContact(contact);
                 return "correct " + contact;
-            } else if (choice < 75) {
+            } else if (choice < 68) {
                 Commitment commitment = newCommitment(random, session.asOf());
                 putCommitment(commitment);
                 session.addCommitment(commitment);
                 return "add " + commitment;
-            } else if (choice < 90) {
+            } else if (choice < 75) {
                 Commitment commitment = corrected(pick(random, commitments), random);
                 putCommitment(commitment);
                 session.correctCommitment(commitment);
@@ -298,6 +323,79 @@ class LiveSessionTest {
                 session.advanceTo(asOf);
                 return "advance to " + asOf;
             }
+        }
+
+        /** Meetings added and corrected, caregivers added and corrected (contract v2). */
+        private String applyRandomV2Change(LiveSession session, SplittableRandom random) {
+            int choice = random.nextInt(4);
+            if (choice == 0) {
+                Family family = families.get(random.nextInt(families.size()));
+                Meeting meeting = randomMeeting("xt-" + next++, family, random, session.asOf());
+                meetings.put(meeting.id(), meeting);
+                session.addMeeting(meeting);
+                return "add " + meeting;
+            } else if (choice == 1) {
+                Meeting old = pick(random, meetings);
+                Meeting meeting = randomMeeting(old.id(), family(old.familyId()), random, session.asOf());
+                meetings.put(meeting.id(), meeting);
+                session.correctMeeting(meeting);
+                return "correct " + meeting;
+            }
+            Family family = families.get(random.nextInt(families.size()));
+            boolean correct = choice == 2 && !family.caregivers().isEmpty();
+            String id = correct ? family.caregivers().get(random.nextInt(family.caregivers().size())).id()
+                    : "xc-" + next++;
+            Preference preference = random.nextBoolean() ? null : Preference.builder()
+                    .languages(List.of(oneOf(random, new String[] {"en", "es", "so", "vi", "ar"})))
+                    .reachable(random.nextBoolean() ? List.of()
+                            : List.of(new ReachableWindow(Set.of(DayOfWeek.values()), LocalTime.of(17, 0),
+                                    LocalTime.of(20, 0))))
+                    .interpreter(random.nextBoolean()).build();
+            Caregiver caregiver = new Caregiver(id, "guardian", preference,
+                    random.nextInt(4) == 0 ? Restriction.NO_CONTACT : Restriction.NONE);
+            List<Caregiver> caregivers = new ArrayList<>();
+            for (Caregiver existing : family.caregivers()) {
+                caregivers.add(existing.id().equals(id) ? caregiver : existing);
+            }
+            if (!correct) {
+                caregivers.add(caregiver);
+            }
+            families.set(familyAt.get(family.id()), new Family(family.id(), family.students(), caregivers,
+                    family.preference(), family.groups()));
+            if (correct) {
+                session.correctCaregiver(family.id(), caregiver);
+            } else {
+                session.addCaregiver(family.id(), caregiver);
+            }
+            return (correct ? "correct " : "add ") + caregiver + " of " + family.id();
+        }
+
+        private Meeting randomMeeting(String id, Family family, SplittableRandom random, Instant asOf) {
+            Instant at = around(random, asOf).plus(Duration.ofDays(random.nextInt(0, 30)));
+            Meeting.Builder builder = Meeting.builder(id, family.id(), oneOf(random, MeetingKind.values()), at)
+                    .interpretation(oneOf(random, Interpretation.values()))
+                    .status(random.nextInt(3) == 0 ? oneOf(random, MeetingStatus.values()) : null)
+                    .staffId(staffId(random));
+            if (random.nextBoolean()) {
+                builder.offeredTimes(List.of(around(random, asOf), around(random, asOf)));
+            }
+            if (random.nextBoolean()) {
+                Instant requested = at.minus(Duration.ofDays(random.nextInt(20, 70)));
+                builder.inputRequestedAt(requested);
+                if (random.nextBoolean()) {
+                    builder.inputReceivedAt(requested.plus(Duration.ofDays(random.nextInt(0, 50))));
+                }
+            }
+            if (random.nextBoolean()) {
+                builder.draftSharedAt(at.minus(Duration.ofDays(random.nextInt(0, 14))));
+            }
+            if (!family.caregivers().isEmpty() && random.nextBoolean()) {
+                builder.caregiverId(family.caregivers().get(random.nextInt(family.caregivers().size())).id());
+            }
+            if (!family.students().isEmpty() && random.nextBoolean()) {
+                builder.studentId(family.students().get(0).id());
+            }
+            return builder.build();
         }
 
         private void putContact(Contact contact) {
@@ -320,7 +418,7 @@ class LiveSessionTest {
             Instant at = around(random, asOf);
             Contact.Builder builder = Contact.builder("x-" + next++, family.id(), at, direction,
                     oneOf(random, Channel.values()));
-            builder = randomFields(builder, random);
+            builder = randomFields(builder, family, random);
             if (direction == Direction.INBOUND) {
                 builder.awaitsReply(random.nextInt(4) != 0);
             } else {
@@ -356,15 +454,24 @@ class LiveSessionTest {
                     .replyTo(direction == Direction.OUTBOUND ? old.replyTo() : null)
                     .awaitsReply(direction == Direction.INBOUND && random.nextBoolean())
                     .studentId(move ? null : old.studentId());
-            return randomFields(builder, random).build();
+            return randomFields(builder, family(familyId), random).build();
         }
 
-        private Contact.Builder randomFields(Contact.Builder builder, SplittableRandom random) {
-            return builder.mode(oneOf(random, Mode.values()))
+        private Contact.Builder randomFields(Contact.Builder builder, Family family, SplittableRandom random) {
+            Mode mode = oneOf(random, Mode.values());
+            builder.mode(mode)
                     .tone(oneOf(random, Tone.values()))
                     .language(oneOf(random, new String[] {null, "en", "es", "es-MX", "so", "vi", "zh-Hant", "zh-Hans"}))
-                    .interpretation(random.nextInt(5) == 0 ? Interpretation.QUALIFIED : Interpretation.NONE)
+                    .interpretation(random.nextInt(3) == 0 ? oneOf(random, Interpretation.values())
+                            : Interpretation.NONE)
+                    .topic(random.nextBoolean() ? oneOf(random, Topic.values()) : null)
                     .delivered(random.nextInt(5) != 0);
+            // A few broadcast ids shared across families, so that broadcast tallies move.
+            builder.broadcastId(mode != Mode.PERSONAL && random.nextBoolean() ? "xb-" + random.nextInt(3) : null);
+            if (!family.caregivers().isEmpty() && random.nextInt(3) == 0) {
+                builder.caregiverId(family.caregivers().get(random.nextInt(family.caregivers().size())).id());
+            }
+            return builder;
         }
 
         private Commitment newCommitment(SplittableRandom random, Instant asOf) {

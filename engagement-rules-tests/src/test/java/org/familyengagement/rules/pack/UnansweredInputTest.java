@@ -12,12 +12,14 @@ import static org.familyengagement.rules.pack.PackFixtures.verifier;
 
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Direction;
+import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Mode;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Severity;
 import org.familyengagement.testkit.ContactSpec;
+import org.familyengagement.testkit.FamilySpec;
 import org.familyengagement.testkit.RuleVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +74,7 @@ class UnansweredInputTest {
         ContactSpec question = question();
 
         VERIFIER.verifyThat(RULE)
-                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00"))
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("es"))
                 .asOf(AS_OF)
                 .doesNotFlag();
     }
@@ -82,7 +84,7 @@ class UnansweredInputTest {
         // The fallback needs a personal contact; a contact that names the input does not.
         VERIFIER.verifyThat(RULE)
                 .given(FAMILY, question(), F.contact("k-2", F1, "2026-11-16T10:00", Direction.OUTBOUND, Channel.APP)
-                        .mode(Mode.RECIPROCAL).replyTo("k-1"))
+                        .mode(Mode.RECIPROCAL).replyTo("k-1").language("es"))
                 .asOf(AS_OF)
                 .doesNotFlag();
     }
@@ -93,7 +95,7 @@ class UnansweredInputTest {
         ContactSpec question = question();
 
         VERIFIER.verifyThat(RULE)
-                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-19T10:00"))
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-19T10:00").language("es"))
                 .asOf(AS_OF)
                 .doesNotFlag();
     }
@@ -111,12 +113,12 @@ class UnansweredInputTest {
     @Test
     void withoutANamingContactADeliveredPersonalContactAtOrAfterTheInputAnswersIt() {
         VERIFIER.verifyThat(RULE)
-                .given(FAMILY, question(), F.call("k-2", F1, "2026-11-16T10:00"))
+                .given(FAMILY, question(), F.call("k-2", F1, "2026-11-16T10:00").language("es"))
                 .asOf(AS_OF)
                 .doesNotFlag();
         // A personal contact at the very instant of the input.
         VERIFIER.verifyThat(RULE)
-                .given(FAMILY, question(), F.call("k-2", F1, FRIDAY_QUESTION))
+                .given(FAMILY, question(), F.call("k-2", F1, FRIDAY_QUESTION).language("es"))
                 .asOf(AS_OF)
                 .doesNotFlag();
     }
@@ -160,7 +162,61 @@ class UnansweredInputTest {
         // names k-2.
         VERIFIER.verifyThat(RULE)
                 .given(FAMILY, question(), F.question("k-2", F1, "2026-11-13T15:00"),
-                        F.call("k-3", F1, "2026-11-16T10:00").replyTo("k-2"))
+                        F.call("k-3", F1, "2026-11-16T10:00").replyTo("k-2").language("es"))
+                .asOf(AS_OF)
+                .doesNotFlag();
+    }
+
+    // ---- a reply must be understood (RULES.md v2) ---------------------------------------------
+
+    @Test
+    void anEnglishReplyToASpanishReadingFamilyIsNoAnswer() {
+        ContactSpec question = question();
+
+        VERIFIER.verifyThat(RULE)
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("en"))
+                .asOf(AS_OF)
+                .flagsFamily(F1).times(1).withEvidence("k-1");
+        // Nor a personal contact in English as the fallback.
+        VERIFIER.verifyThat(RULE)
+                .given(FAMILY, question(), F.call("k-2", F1, "2026-11-16T10:00").language("en"))
+                .asOf(AS_OF)
+                .flagsFamily(F1).times(1).withEvidence("k-1");
+    }
+
+    @Test
+    void anInterpretedReplyIsUnderstoodButOneAChildInterpretedIsNot() {
+        ContactSpec question = question();
+
+        VERIFIER.verifyThat(RULE)
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("en")
+                        .interpretation(Interpretation.BILINGUAL_STAFF))
+                .asOf(AS_OF)
+                .doesNotFlag();
+        VERIFIER.verifyThat(RULE)
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("en")
+                        .interpretation(Interpretation.STUDENT))
+                .asOf(AS_OF)
+                .flagsFamily(F1);
+    }
+
+    @Test
+    void theNamedCaregiversLanguageDecides() {
+        ContactSpec question = question();
+        FamilySpec family = F.family(F1).languages("es").caregiver(F.caregiver("c-2", "father").languages("en"));
+
+        VERIFIER.verifyThat(RULE)
+                .given(family, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("en").caregiver("c-2"))
+                .asOf(AS_OF)
+                .doesNotFlag();
+    }
+
+    @Test
+    void thePolicyCanCountEveryDeliveredReply() {
+        ContactSpec question = question();
+
+        verifier(Policy.defaults().withReplies(new Policy.Replies(false))).verifyThat(RULE)
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T10:00").language("en"))
                 .asOf(AS_OF)
                 .doesNotFlag();
     }

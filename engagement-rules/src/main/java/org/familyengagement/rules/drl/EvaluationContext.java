@@ -22,6 +22,9 @@ public final class EvaluationContext {
     private final Policy policy;
     private final District district;
     private final SchoolCalendar calendar;
+    private final Instant progressPeriodStart;
+    private final LocalDate earlyConferenceDeadline;
+    private final boolean judgesEarlyConference;
 
     public EvaluationContext(Instant asOf, Policy policy, District district) {
         this.asOf = Objects.requireNonNull(asOf, "asOf must not be null");
@@ -29,6 +32,30 @@ public final class EvaluationContext {
         this.district = Objects.requireNonNull(district, "district must not be null");
         this.windowStart = asOf.minus(policy.lookback());
         this.calendar = district.calendar();
+        this.progressPeriodStart = asOf.minus(policy.progressContact().period());
+        this.earlyConferenceDeadline = district.schoolYearStart() == null ? null
+                : nthSchoolDayFrom(district.schoolYearStart(), policy.conference().bySchoolDay());
+        this.judgesEarlyConference = earlyConferenceDeadline != null
+                && !earlyConferenceDeadline.plusDays(1).atStartOfDay(calendar.zone()).toInstant().isAfter(asOf);
+    }
+
+    /**
+     * The n-th school day on or after {@code start}, {@code start} itself being the first when it is
+     * a school day; {@code null} when ten years hold fewer (a calendar with no school days).
+     */
+    private LocalDate nthSchoolDayFrom(LocalDate start, int n) {
+        LocalDate day = start;
+        int count = calendar.isSchoolDay(day) ? 1 : 0;
+        for (int days = 0; count < n; days++) {
+            if (days > 3660) {
+                return null;
+            }
+            day = day.plusDays(1);
+            if (calendar.isSchoolDay(day)) {
+                count++;
+            }
+        }
+        return day;
     }
 
     /** The instant of judgement. Nothing after it is seen. */
@@ -52,6 +79,27 @@ public final class EvaluationContext {
     /** The district's school calendar. */
     public SchoolCalendar calendar() {
         return calendar;
+    }
+
+    /** The exclusive start of the progress period {@code (asOf - progressContact.period, asOf]}. */
+    public Instant progressPeriodStart() {
+        return progressPeriodStart;
+    }
+
+    /**
+     * D of {@code early-conference-missing}: the {@code conference.bySchoolDay}-th school day on or
+     * after the district's {@code schoolYearStart}; {@code null} without a {@code schoolYearStart}.
+     */
+    public LocalDate earlyConferenceDeadline() {
+        return earlyConferenceDeadline;
+    }
+
+    /**
+     * True when {@code early-conference-missing} judges: there is a deadline D and its end (the
+     * start of the next local day) is at or before {@code asOf}.
+     */
+    public boolean judgesEarlyConference() {
+        return judgesEarlyConference;
     }
 
     /** True when {@code instant} is in {@code (windowStart, asOf]}. */

@@ -14,10 +14,16 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.familyengagement.language.LanguageMatch;
+import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
+import org.familyengagement.model.Evidence;
 import org.familyengagement.model.Family;
+import org.familyengagement.model.Interpretation;
+import org.familyengagement.model.Meeting;
+import org.familyengagement.model.MeetingKind;
+import org.familyengagement.model.MeetingStatus;
 import org.familyengagement.model.Preference;
 import org.familyengagement.model.ReachableWindow;
 import org.familyengagement.model.Tone;
@@ -54,6 +60,7 @@ public final class FamilyHistory {
     private final List<Contact> contacts;
     private final List<Contact> windowContacts;
     private final List<Commitment> commitments;
+    private final List<Meeting> meetings;
     private final Group[] labels;
 
     /** Answers computed once: rules ask the same question in a condition and its consequence. */
@@ -62,10 +69,14 @@ public final class FamilyHistory {
 
     private enum Memo {
         DUE_INPUTS, TWO_WAY_CONCERNS, TWO_WAY_POSITIVES, LANGUAGE_MISMATCHES, CHANNEL_MISMATCHES,
-        OUTSIDE_REACHABLE_HOURS, DELIVERED_BROADCASTS, FAILED_ATTEMPTS, DENSEST_BROADCAST_WEEK
+        OUTSIDE_REACHABLE_HOURS, DELIVERED_BROADCASTS, FAILED_ATTEMPTS, DENSEST_BROADCAST_WEEK,
+        CHILD_INTERPRETED, MEETINGS_WITHOUT_INTERPRETER, RESTRICTED_CONTACTS, IEP_INPUT_LATE, IEP_DRAFT_LATE,
+        INFLEXIBLE_MEETINGS
     }
 
     /**
+     * A family without meetings (a version 1 dataset).
+     *
      * @param family      the family
      * @param contacts    its contacts in time order (ties by id); those after {@code asOf} are dropped
      * @param commitments its commitments
@@ -73,9 +84,23 @@ public final class FamilyHistory {
      */
     public FamilyHistory(Family family, List<Contact> contacts, List<Commitment> commitments,
                          EvaluationContext context) {
+        this(family, contacts, commitments, List.of(), context);
+    }
+
+    /**
+     * @param family      the family
+     * @param contacts    its contacts in time order (ties by id); those after {@code asOf} are dropped
+     * @param commitments its commitments
+     * @param meetings    its meetings by start time (ties by id), those after {@code asOf} included: an
+     *                    upcoming IEP meeting is judged by what has been done for it so far
+     * @param context     the evaluation it is seen from
+     */
+    public FamilyHistory(Family family, List<Contact> contacts, List<Commitment> commitments,
+                         List<Meeting> meetings, EvaluationContext context) {
         this.family = Objects.requireNonNull(family, "family must not be null");
         this.context = Objects.requireNonNull(context, "context must not be null");
         this.commitments = List.copyOf(commitments);
+        this.meetings = List.copyOf(meetings);
         int end = firstAfter(contacts, context.asOf());
         List<Contact> seen = end == contacts.size() ? contacts : contacts.subList(0, end);
         this.contacts = List.copyOf(seen);
@@ -114,6 +139,16 @@ public final class FamilyHistory {
     /** Every commitment made to the family, by due time. */
     public List<Commitment> commitments() {
         return commitments;
+    }
+
+    /** Every meeting with the family, upcoming ones included, by start time. */
+    public List<Meeting> meetings() {
+        return meetings;
+    }
+
+    /** True when the family has at least one student. */
+    public boolean hasStudents() {
+        return !family.students().isEmpty();
     }
 
     /** The family's label in a group dimension, or {@code null}. */
@@ -164,20 +199,23 @@ public final class FamilyHistory {
     /**
      * The first reply to an input up to {@code asOf}, or {@code null}. A reply is a delivered
      * outbound contact whose {@code replyTo} names the input; or, when no contact names the input
-     * in {@code replyTo}, a delivered outbound personal contact at or after it.
+     * in {@code replyTo}, a delivered outbound personal contact at or after it. Either must also be
+     * {@linkplain #isUnderstood understood} unless the policy sets {@code replies.mustBeUnderstood: false}.
      */
     public Contact firstReply(Contact input) {
+        boolean mustBeUnderstood = context.policy().replies().mustBeUnderstood();
         List<Contact> naming = repliesByInput().get(input.id());
         if (naming != null) {
             for (Contact contact : naming) {
-                if (contact.isDeliveredOutbound()) {
+                if (contact.isDeliveredOutbound() && (!mustBeUnderstood || isUnderstood(contact))) {
                     return contact;
                 }
             }
             return null;
         }
         for (Contact contact : contacts) {
-            if (!contact.at().isBefore(input.at()) && contact.isDeliveredOutbound() && contact.isPersonal()) {
+            if (!contact.at().isBefore(input.at()) && contact.isDeliveredOutbound() && contact.isPersonal()
+                    && (!mustBeUnderstood || isUnderstood(contact))) {
                 return contact;
             }
         }
@@ -286,24 +324,43 @@ public final class FamilyHistory {
     }
 
     /**
-     * Delivered outbound contacts in the window (broadcasts included) in a language that matches
-     * none of the family's preferred languages, and not interpreted. Empty when the family has
-     * no preferred language.
+     * The preference that holds for a contact or meeting with a caregiver: that caregiver's own when
+     * it has one, else the family's; {@code null} when neither is recorded.
+     */
+    public Preference effectivePreference(String caregiverId) {
+        return family.preferenceFor(caregiverId);
+    }
+
+    /**
+     * True when the family understands a contact (RULES.md v2): its effective preference lists no
+     * languages, or the contact's language matches one of them, or it was interpreted in a way
+     * that makes it understood ({@code QUALIFIED}, {@code BILINGUAL_STAFF}, {@code MACHINE},
+     * {@code FAMILY_ADULT}; never {@code STUDENT}).
+     */
+    public boolean isUnderstood(Contact contact) {
+        if (contact.interpretation().makesUnderstood()) {
+            return true;
+        }
+        Preference preference = effectivePreference(contact.caregiverId());
+        if (preference == null || preference.languages().isEmpty()) {
+            return true;
+        }
+        String language = contact.language() != null ? contact.language() : context.district().defaultLanguage();
+        return LanguageMatch.instance().matchesAny(preference.languages(), language);
+    }
+
+    /**
+     * Delivered outbound contacts in the window (broadcasts included) that the family does not
+     * {@linkplain #isUnderstood understand}. Empty when no preference names a language.
      */
     public List<Contact> languageMismatches() {
         return memo(Memo.LANGUAGE_MISMATCHES, this::computeLanguageMismatches);
     }
 
     private List<Contact> computeLanguageMismatches() {
-        List<String> languages = preferredLanguages();
         List<Contact> found = new ArrayList<>();
-        if (languages.isEmpty()) {
-            return found;
-        }
-        LanguageMatch match = LanguageMatch.instance();
         for (Contact contact : windowContacts) {
-            if (contact.isDeliveredOutbound() && !contact.interpretation().makesUnderstood()
-                    && !match.matchesAny(languages, contact.language())) {
+            if (contact.isDeliveredOutbound() && !isUnderstood(contact)) {
                 found.add(contact);
             }
         }
@@ -477,6 +534,258 @@ public final class FamilyHistory {
         return count;
     }
 
+    /**
+     * True when a delivered outbound two-way contact in the window had tone {@code POSITIVE}: what
+     * {@code group-strengths-disparity} counts among the families {@linkplain #isReachedTwoWay reached}.
+     */
+    public boolean isReachedPositively() {
+        return !twoWayPositives().isEmpty();
+    }
+
+    // ---- meetings, interpreters, caregivers (v2) ------------------------------------------
+
+    /** A meeting in the window: {@code at} in the window and status {@code HELD} (recorded, or the default once past). */
+    public boolean isMeetingInWindow(Meeting meeting) {
+        return context.inWindow(meeting.at()) && meeting.statusAsOf(context.asOf()) == MeetingStatus.HELD;
+    }
+
+    /**
+     * Contacts (either direction) in the window and meetings in the window that a student
+     * interpreted: {@code child-interpreter}. Contacts first, then meetings, each in time order.
+     */
+    public List<Evidence> childInterpreted() {
+        return memo(Memo.CHILD_INTERPRETED, this::computeChildInterpreted);
+    }
+
+    private List<Evidence> computeChildInterpreted() {
+        List<Evidence> found = new ArrayList<>();
+        for (Contact contact : windowContacts) {
+            if (contact.interpretation() == Interpretation.STUDENT) {
+                found.add(contact);
+            }
+        }
+        for (Meeting meeting : meetings) {
+            if (meeting.interpretation() == Interpretation.STUDENT && isMeetingInWindow(meeting)) {
+                found.add(meeting);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Meetings in the window whose effective preference asks for an interpreter and that had no
+     * qualified interpreter or bilingual staff: {@code meeting-without-interpreter}.
+     */
+    public List<Meeting> meetingsWithoutInterpreter() {
+        return memo(Memo.MEETINGS_WITHOUT_INTERPRETER, this::computeMeetingsWithoutInterpreter);
+    }
+
+    private List<Meeting> computeMeetingsWithoutInterpreter() {
+        List<Meeting> found = new ArrayList<>();
+        for (Meeting meeting : meetings) {
+            Preference preference = effectivePreference(meeting.caregiverId());
+            if (preference != null && preference.interpreter() && isMeetingInWindow(meeting)
+                    && !meeting.interpretation().isProfessional()) {
+                found.add(meeting);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Outbound contacts in the window (delivered or not) and meetings with {@code at} in the window
+     * (any status) that name a caregiver under a {@code NO_CONTACT} restriction: {@code restricted-contact}.
+     */
+    public List<Evidence> restrictedContacts() {
+        return memo(Memo.RESTRICTED_CONTACTS, this::computeRestrictedContacts);
+    }
+
+    private List<Evidence> computeRestrictedContacts() {
+        List<Evidence> found = new ArrayList<>();
+        if (!hasRestrictedCaregiver()) {
+            return found;
+        }
+        for (Contact contact : windowContacts) {
+            if (contact.isOutbound() && isRestricted(contact.caregiverId())) {
+                found.add(contact);
+            }
+        }
+        for (Meeting meeting : meetings) {
+            if (context.inWindow(meeting.at()) && isRestricted(meeting.caregiverId())) {
+                found.add(meeting);
+            }
+        }
+        return found;
+    }
+
+    private boolean hasRestrictedCaregiver() {
+        for (Caregiver caregiver : family.caregivers()) {
+            if (caregiver.isNoContact()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isRestricted(String caregiverId) {
+        if (caregiverId == null) {
+            return false;
+        }
+        Caregiver caregiver = family.caregiver(caregiverId);
+        return caregiver != null && caregiver.isNoContact();
+    }
+
+    // ---- partnership (v2) -----------------------------------------------------------------
+
+    /**
+     * The IEP meetings a lead judges: not {@code CANCELLED}, {@code at} after the window's start
+     * (recent or upcoming), and {@code at - lead <= asOf} (the input or draft is due by now).
+     */
+    public List<Meeting> iepMeetingsDue(Duration lead) {
+        List<Meeting> due = new ArrayList<>();
+        for (Meeting meeting : meetings) {
+            if (meeting.kind() == MeetingKind.IEP && meeting.statusAsOf(context.asOf()) != MeetingStatus.CANCELLED
+                    && meeting.at().isAfter(context.windowStart())
+                    && !meeting.at().minus(lead).isAfter(context.asOf())) {
+                due.add(meeting);
+            }
+        }
+        return due;
+    }
+
+    /** IEP meetings due for input ({@code iep.inputLead}) whose input is absent or came later: {@code iep-input-late}. */
+    public List<Meeting> iepInputLate() {
+        return memo(Memo.IEP_INPUT_LATE, () -> iepLate(context.policy().iep().inputLead(), true));
+    }
+
+    /** IEP meetings due for a draft ({@code iep.draftLead}) whose draft is absent or was shared later: {@code iep-draft-late}. */
+    public List<Meeting> iepDraftLate() {
+        return memo(Memo.IEP_DRAFT_LATE, () -> iepLate(context.policy().iep().draftLead(), false));
+    }
+
+    private List<Meeting> iepLate(Duration lead, boolean input) {
+        List<Meeting> late = new ArrayList<>();
+        for (Meeting meeting : iepMeetingsDue(lead)) {
+            Instant done = input ? meeting.inputReceivedAt() : meeting.draftSharedAt();
+            if (done == null || done.isAfter(meeting.at().minus(lead))) {
+                late.add(meeting);
+            }
+        }
+        return late;
+    }
+
+    /** The day an IEP meeting's input or draft was due: the local date of {@code at - lead}, for messages. */
+    public LocalDate dueDate(Meeting meeting, Duration lead) {
+        return localDate(meeting.at().minus(lead));
+    }
+
+    /**
+     * True when the family has a student and no conference (kind {@code CONFERENCE}, not
+     * {@code CANCELLED}) on or before the context's {@linkplain EvaluationContext#earlyConferenceDeadline
+     * early-conference deadline}: {@code early-conference-missing}. False when there is no deadline.
+     */
+    public boolean missesEarlyConference() {
+        LocalDate deadline = context.earlyConferenceDeadline();
+        if (deadline == null || !hasStudents()) {
+            return false;
+        }
+        for (Meeting meeting : meetings) {
+            if (meeting.kind() == MeetingKind.CONFERENCE && meeting.statusAsOf(context.asOf()) != MeetingStatus.CANCELLED
+                    && !localDate(meeting.at()).isAfter(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Meetings in the window with offered times recorded, whose effective preference lists
+     * reachable windows, where neither the meeting's time nor any offered time falls inside one:
+     * {@code inflexible-meeting-times}.
+     */
+    public List<Meeting> inflexibleMeetings() {
+        return memo(Memo.INFLEXIBLE_MEETINGS, this::computeInflexibleMeetings);
+    }
+
+    private List<Meeting> computeInflexibleMeetings() {
+        List<Meeting> found = new ArrayList<>();
+        for (Meeting meeting : meetings) {
+            if (meeting.offeredTimes().isEmpty() || !isMeetingInWindow(meeting)) {
+                continue;
+            }
+            Preference preference = effectivePreference(meeting.caregiverId());
+            if (preference == null || preference.reachable().isEmpty()) {
+                continue;
+            }
+            boolean fits = reachableAt(preference.reachable(), meeting.at());
+            for (Instant offered : meeting.offeredTimes()) {
+                fits = fits || reachableAt(preference.reachable(), offered);
+            }
+            if (!fits) {
+                found.add(meeting);
+            }
+        }
+        return found;
+    }
+
+    // ---- progress contact (v2) ------------------------------------------------------------
+
+    /** True for a delivered outbound personal contact in {@code (asOf - progressContact.period, asOf]}. */
+    private boolean isInProgressPeriod(Contact contact) {
+        return contact.isDeliveredOutbound() && contact.isPersonal()
+                && contact.at().isAfter(context.progressPeriodStart());
+    }
+
+    /**
+     * True when a delivered outbound personal contact with topic {@code PROGRESS} or {@code LEARNING}
+     * reached the family in {@code (asOf - progressContact.period, asOf]}.
+     */
+    public boolean hasProgressContact() {
+        for (int i = contacts.size() - 1; i >= 0; i--) {
+            Contact contact = contacts.get(i);
+            if (!contact.at().isAfter(context.progressPeriodStart())) {
+                break;
+            }
+            if (isInProgressPeriod(contact) && contact.topic() != null && contact.topic().isAboutProgress()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code {personal, withTopic}}: the family's delivered outbound personal contacts in the
+     * progress period, and how many record a topic; what the district's topic coverage counts.
+     */
+    public int[] progressPeriodTopicCounts() {
+        int personal = 0;
+        int withTopic = 0;
+        for (int i = contacts.size() - 1; i >= 0; i--) {
+            Contact contact = contacts.get(i);
+            if (!contact.at().isAfter(context.progressPeriodStart())) {
+                break;
+            }
+            if (isInProgressPeriod(contact)) {
+                personal++;
+                withTopic += contact.topic() != null ? 1 : 0;
+            }
+        }
+        return new int[] {personal, withTopic};
+    }
+
+    // ---- broadcasts (v2) ------------------------------------------------------------------
+
+    /** Delivered outbound contacts in the window that carry a {@code broadcastId}: what the broadcast tallies count. */
+    public List<Contact> broadcastDeliveries() {
+        List<Contact> found = new ArrayList<>();
+        for (Contact contact : windowContacts) {
+            if (contact.broadcastId() != null && contact.isDeliveredOutbound()) {
+                found.add(contact);
+            }
+        }
+        return found;
+    }
+
     private Map<String, List<Contact>> repliesByInput() {
         if (repliesByInput == null) {
             Map<String, List<Contact>> byInput = new HashMap<>();
@@ -491,8 +800,8 @@ public final class FamilyHistory {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Contact> memo(Memo key, Supplier<List<Contact>> compute) {
-        List<Contact> value = (List<Contact>) memo[key.ordinal()];
+    private <T> List<T> memo(Memo key, Supplier<List<T>> compute) {
+        List<T> value = (List<T>) memo[key.ordinal()];
         if (value == null) {
             value = Collections.unmodifiableList(compute.get());
             memo[key.ordinal()] = value;

@@ -30,7 +30,9 @@ public record GroupRate(Measure measure, Group label, int n, int successes, int 
         /** Families reached by a delivered outbound two-way contact in the window. */
         REACH,
         /** Due inputs answered on time. */
-        RESPONSE
+        RESPONSE,
+        /** Families reached two-way that heard something positive (of those reached). */
+        STRENGTHS
     }
 
     public GroupRate {
@@ -45,6 +47,18 @@ public record GroupRate(Measure measure, Group label, int n, int successes, int 
     public static GroupRate of(Measure measure, Group label, int n, int successes, int families,
                                Policy policy) {
         return new GroupRate(measure, label, n, successes, families, families >= policy.disparity().minGroupSize());
+    }
+
+    /**
+     * The tally of the same label and measure over another, disjoint, set of families added to this
+     * one; eligibility is decided again on the sum.
+     */
+    public GroupRate plus(GroupRate other, Policy policy) {
+        if (measure != other.measure || !label.equals(other.label)) {
+            throw new IllegalArgumentException("cannot add the " + other.measure + " tally of " + other.label
+                    + " to the " + measure + " tally of " + label);
+        }
+        return of(measure, label, n + other.n, successes + other.successes, families + other.families, policy);
     }
 
     public String dimension() {

@@ -20,8 +20,9 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * The group rules' tallies, counted in Java rather than in the rule network: per label, the
- * families and how many were reached (REACH), and the due inputs, those answered on time and the
- * families with a due input (RESPONSE). They enter the session as {@link GroupRate} facts, one per
+ * families and how many were reached (REACH), the due inputs, those answered on time and the
+ * families with a due input (RESPONSE), and of the reached families those who heard something
+ * positive (STRENGTHS). They enter the session as {@link GroupRate} facts, one per
  * label and measure, which the comparison rules in {@code equity.drl} read.
  *
  * <p>A measure whose rule is not in the engine (disabled) is not counted and gets no facts. In a live session, a family's old contribution is subtracted and its
@@ -31,9 +32,11 @@ import org.kie.api.runtime.rule.FactHandle;
 final class GroupTallies {
     static final String REACH_RULE = "group-reach-disparity";
     static final String RESPONSE_RULE = "group-response-disparity";
+    static final String STRENGTHS_RULE = "group-strengths-disparity";
 
     private final boolean reach;
     private final boolean response;
+    private final boolean strengths;
     private EvaluationContext context;
     /** Dimension, then label, in a stable order. */
     private final Map<String, Map<String, Tally>> byDimension = new TreeMap<>();
@@ -44,6 +47,7 @@ final class GroupTallies {
     private GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels, boolean live) {
         this.reach = ruleIds.contains(REACH_RULE);
         this.response = ruleIds.contains(RESPONSE_RULE);
+        this.strengths = ruleIds.contains(STRENGTHS_RULE);
         this.context = context;
         this.contributions = live ? new HashMap<>() : null;
         for (Group label : labels) {
@@ -64,7 +68,7 @@ final class GroupTallies {
 
     /** True when no group rule needs a tally. */
     boolean isIdle() {
-        return !reach && !response;
+        return !reach && !response && !strengths;
     }
 
     /** Counts a family into its labels' tallies (batch, or a live session's first count). */
@@ -118,6 +122,10 @@ final class GroupTallies {
                 if (response) {
                     tally.responseRate = tally.responseRate();
                     tally.responseHandle = session.insert(tally.responseRate);
+                }
+                if (strengths) {
+                    tally.strengthsRate = tally.strengthsRate();
+                    tally.strengthsHandle = session.insert(tally.strengthsRate);
                 }
                 tally.changed = false;
             }
@@ -187,17 +195,27 @@ final class GroupTallies {
                         session.update(tally.responseHandle, now);
                     }
                 }
+                if (strengths) {
+                    GroupRate now = tally.strengthsRate();
+                    if (!now.equals(tally.strengthsRate)) {
+                        tally.strengthsRate = now;
+                        session.update(tally.strengthsHandle, now);
+                    }
+                }
                 tally.changed = false;
             }
         }
         dirty = false;
     }
 
-    /** {@code {reached, due inputs, answered on time, has a due input}} for a family. */
+    /** {@code {reached, due inputs, answered on time, has a due input, reached positively}} for a family. */
     private int[] contribution(FamilyHistory history) {
-        int[] c = new int[4];
-        if (reach) {
+        int[] c = new int[5];
+        if (reach || strengths) {
             c[0] = history.isReachedTwoWay() ? 1 : 0;
+        }
+        if (strengths) {
+            c[4] = history.isReachedPositively() ? 1 : 0;
         }
         if (response) {
             int due = history.dueInputs().size();
@@ -223,6 +241,7 @@ final class GroupTallies {
             tally.inputs += sign * contribution[1];
             tally.answered += sign * contribution[2];
             tally.asked += sign * contribution[3];
+            tally.positive += sign * contribution[4];
             tally.changed = true;
         }
         dirty = true;
@@ -236,11 +255,14 @@ final class GroupTallies {
         private int inputs;
         private int answered;
         private int asked;
+        private int positive;
         private boolean changed;
         private GroupRate reachRate;
         private GroupRate responseRate;
+        private GroupRate strengthsRate;
         private FactHandle reachHandle;
         private FactHandle responseHandle;
+        private FactHandle strengthsHandle;
 
         Tally(Group label) {
             this.label = label;
@@ -252,6 +274,7 @@ final class GroupTallies {
             inputs = 0;
             answered = 0;
             asked = 0;
+            positive = 0;
             changed = true;
         }
 
@@ -261,6 +284,11 @@ final class GroupTallies {
 
         GroupRate responseRate() {
             return GroupRate.of(Measure.RESPONSE, label, inputs, answered, asked, context.policy());
+        }
+
+        /** Of the families reached two-way (n, and the families eligibility counts), those who heard something positive. */
+        GroupRate strengthsRate() {
+            return GroupRate.of(Measure.STRENGTHS, label, reached, positive, reached, context.policy());
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.internal.References;
+import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Commitment;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
@@ -46,10 +47,12 @@ final class LiveSessionImpl implements LiveSession {
     private final Map<String, Meeting> meetingsById = new HashMap<>();
     private final Map<String, List<Contact>> contactsByFamily = new HashMap<>();
     private final Map<String, List<Commitment>> commitmentsByFamily = new HashMap<>();
+    private final Map<String, List<Meeting>> meetingsByFamily = new HashMap<>();
     private final Map<String, FactHandle> historyHandles;
     private final Map<Object, FactHandle> extraHandles;
     private final FindingTracker tracker = new FindingTracker();
     private final GroupTallies tallies;
+    private final DistrictTallies districtTallies;
     private final References.Index index = new References.Index() {
         @Override
         public District district() {
@@ -123,10 +126,12 @@ final class LiveSessionImpl implements LiveSession {
                 families.put(family.id(), family);
                 contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
                 commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
+                meetingsByFamily.put(family.id(), new ArrayList<>(dataset.meetingsOf(family.id())));
             }
             tallies = GroupTallies.live(context, metadata.ids(), Sessions.groupLabels(dataset));
-            Sessions.Filled filled = Sessions.fill(session, dataset, context, tallies, family -> history(family.id()),
-                    extraFacts);
+            districtTallies = new DistrictTallies(context, metadata.ids());
+            Sessions.Filled filled = Sessions.fill(session, dataset, context, tallies, districtTallies,
+                    family -> history(family.id()), extraFacts);
             contextHandle = filled.context();
             historyHandles = filled.histories();
             extraHandles = filled.extraFacts();
@@ -212,14 +217,100 @@ final class LiveSessionImpl implements LiveSession {
     }
 
     @Override
+    public void addMeeting(Meeting meeting) {
+        checkOpen();
+        Objects.requireNonNull(meeting, "meeting must not be null");
+        if (meetingsById.containsKey(meeting.id())) {
+            throw invalid("/id", "meeting " + Problem.quote(meeting.id()) + " exists; use correctMeeting to change it");
+        }
+        check(meeting);
+        meetingsById.put(meeting.id(), meeting);
+        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        refresh(meeting.familyId());
+        fire();
+    }
+
+    @Override
+    public void correctMeeting(Meeting meeting) {
+        checkOpen();
+        Objects.requireNonNull(meeting, "meeting must not be null");
+        Meeting old = meetingsById.get(meeting.id());
+        if (old == null) {
+            throw invalid("/id", "no meeting " + Problem.quote(meeting.id()) + " to correct; use addMeeting");
+        }
+        check(meeting);
+        meetingsByFamily.get(old.familyId()).remove(old);
+        meetingsById.put(meeting.id(), meeting);
+        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        refresh(old.familyId());
+        if (!old.familyId().equals(meeting.familyId())) {
+            refresh(meeting.familyId());
+        }
+        fire();
+    }
+
+    @Override
+    public void addCaregiver(String familyId, Caregiver caregiver) {
+        checkOpen();
+        Objects.requireNonNull(caregiver, "caregiver must not be null");
+        Family family = existingFamily(familyId);
+        if (family.caregiver(caregiver.id()) != null) {
+            throw invalid("/id", "family " + Problem.quote(familyId) + " has caregiver "
+                    + Problem.quote(caregiver.id()) + "; use correctCaregiver to change it");
+        }
+        List<Caregiver> caregivers = new ArrayList<>(family.caregivers());
+        caregivers.add(caregiver);
+        replaceFamily(family, caregivers);
+    }
+
+    @Override
+    public void correctCaregiver(String familyId, Caregiver caregiver) {
+        checkOpen();
+        Objects.requireNonNull(caregiver, "caregiver must not be null");
+        Family family = existingFamily(familyId);
+        if (family.caregiver(caregiver.id()) == null) {
+            throw invalid("/id", "family " + Problem.quote(familyId) + " has no caregiver "
+                    + Problem.quote(caregiver.id()) + " to correct; use addCaregiver");
+        }
+        List<Caregiver> caregivers = new ArrayList<>();
+        for (Caregiver existing : family.caregivers()) {
+            caregivers.add(existing.id().equals(caregiver.id()) ? caregiver : existing);
+        }
+        replaceFamily(family, caregivers);
+    }
+
+    private Family existingFamily(String familyId) {
+        Objects.requireNonNull(familyId, "familyId must not be null");
+        Family family = families.get(familyId);
+        if (family == null) {
+            throw invalid("/familyId", "no family " + Problem.quote(familyId));
+        }
+        return family;
+    }
+
+    /** The family with new caregivers, checked as a dataset checks a family; its labels never change. */
+    private void replaceFamily(Family family, List<Caregiver> caregivers) {
+        Family changed = new Family(family.id(), family.students(), caregivers, family.preference(), family.groups());
+        List<Problem> problems = new ArrayList<>();
+        References.checkFamily(changed, "", district, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        families.put(changed.id(), changed);
+        refresh(changed.id());
+        fire();
+    }
+
+    @Override
     public void advanceTo(Instant asOf) {
         checkOpen();
         Objects.requireNonNull(asOf, "asOf must not be null");
         context = context.at(asOf);
         session.update(contextHandle, context);
         tallies.reset(context);
+        districtTallies.reset(context);
         for (String familyId : historyHandles.keySet()) {
-            refresh(familyId);
+            replaceHistory(familyId, false);
         }
         fire();
     }
@@ -246,7 +337,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        return new Report(context.asOf(), new ArrayList<>(tracker.current), tallies.table());
+        return new Report(context.asOf(), new ArrayList<>(tracker.current), null, tallies.table());
     }
 
     @Override
@@ -273,16 +364,26 @@ final class LiveSessionImpl implements LiveSession {
         }
     }
 
-    /** Replaces a family's history, and its contribution to its labels' tallies. */
+    /** Replaces a family's history, and its contribution to the tallies. */
     private void refresh(String familyId) {
+        replaceHistory(familyId, true);
+    }
+
+    /** @param counted whether the old history is still counted in the district tallies (not after a reset) */
+    private void replaceHistory(String familyId, boolean counted) {
+        FactHandle handle = historyHandles.get(familyId);
+        FamilyHistory before = counted ? (FamilyHistory) session.getObject(handle) : null;
         FamilyHistory history = history(familyId);
-        session.update(historyHandles.get(familyId), history);
+        session.update(handle, history);
         tallies.replace(history);
+        districtTallies.replace(before, history);
     }
 
     private FamilyHistory history(String familyId) {
+        List<Meeting> meetings = new ArrayList<>(meetingsByFamily.get(familyId));
+        meetings.sort(Dataset.BY_START);
         return new FamilyHistory(families.get(familyId), contactsByFamily.get(familyId),
-                sortedCommitments(commitmentsByFamily.get(familyId)), context);
+                sortedCommitments(commitmentsByFamily.get(familyId)), meetings, context);
     }
 
     private static List<Commitment> sortedCommitments(List<Commitment> commitments) {
@@ -298,6 +399,7 @@ final class LiveSessionImpl implements LiveSession {
     private void fire() {
         try {
             tallies.flush(session);
+            districtTallies.flush(session);
             Sessions.fire(session, limits);
         } catch (RuntimeException e) {
             failure = e;
@@ -330,6 +432,14 @@ final class LiveSessionImpl implements LiveSession {
         List<Problem> problems = new ArrayList<>();
         References.checkStillReferable(old, corrected, contactsByFamily.get(old.familyId()),
                 commitmentsByFamily.get(old.familyId()), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+    }
+
+    private void check(Meeting meeting) {
+        List<Problem> problems = new ArrayList<>();
+        References.checkMeeting(meeting, "", index, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }

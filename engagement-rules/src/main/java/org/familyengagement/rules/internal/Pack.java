@@ -50,10 +50,10 @@ public final class Pack {
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
-            Sessions.fill(session, dataset, context, tallies, family -> Sessions.history(dataset, family, context),
-                    extraFacts);
+            Sessions.fill(session, dataset, context, tallies, new DistrictTallies(context, metadata.ids()),
+                    family -> Sessions.history(dataset, family, context), extraFacts);
             Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected(), tallies.table());
+            return new Report(asOf, findings.collected(), null, tallies.table());
         } finally {
             session.dispose();
         }

@@ -59,13 +59,14 @@ final class Sessions {
     /**
      * Inserts the facts of a whole dataset, batch and live alike: the context, staff, one
      * {@link FamilyHistory} per family (counted into the tallies as it goes), every group label
-     * (custom rules may read them; the group rules read the tallies), the tallies' rates, and the
-     * embedder's extra facts.
+     * (custom rules may read them; the group rules read the tallies), the tallies' rates, the
+     * broadcast tallies and topic coverage, and the embedder's extra facts.
      *
      * @param histories makes a family's history (a live session keeps its own lists)
      */
     static Filled fill(KieSession session, Dataset dataset, EvaluationContext context, GroupTallies tallies,
-                       Function<Family, FamilyHistory> histories, Collection<?> extraFacts) {
+                       DistrictTallies districtTallies, Function<Family, FamilyHistory> histories,
+                       Collection<?> extraFacts) {
         FactHandle contextHandle = session.insert(context);
         for (Staff staff : dataset.staff()) {
             session.insert(staff);
@@ -75,11 +76,13 @@ final class Sessions {
             FamilyHistory history = histories.apply(family);
             historyHandles.put(family.id(), session.insert(history));
             tallies.add(history);
+            districtTallies.add(history);
         }
         for (Group label : groupLabels(dataset)) {
             session.insert(label);
         }
         tallies.insertAll(session);
+        districtTallies.insertAll(session);
         Map<Object, FactHandle> extraHandles = new IdentityHashMap<>();
         for (Object fact : extraFacts) {
             extraHandles.put(fact, session.insert(fact));
@@ -89,7 +92,7 @@ final class Sessions {
 
     static FamilyHistory history(Dataset dataset, Family family, EvaluationContext context) {
         return new FamilyHistory(family, dataset.contactsOf(family.id()), dataset.commitmentsOf(family.id()),
-                context);
+                dataset.meetingsOf(family.id()), context);
     }
 
     /** Every label that some family carries, in a stable order. */

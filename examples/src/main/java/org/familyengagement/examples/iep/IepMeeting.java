@@ -16,8 +16,8 @@ import java.util.Objects;
 public record IepMeeting(String id, String familyId, String studentId, Instant startsAt) {
     /** Practice: ask for the parents' input at least 30 days before the meeting. */
     public static final Duration INPUT_REQUEST_LEAD = Duration.ofDays(30);
-    /** Practice: send the draft IEP at least 7 days before the meeting. */
-    public static final Duration DRAFT_LEAD = Duration.ofDays(7);
+    /** District policy: the written notice of the meeting reaches the family at least 10 days before it. */
+    public static final Duration NOTICE_LEAD = Duration.ofDays(10);
 
     public IepMeeting {
         Objects.requireNonNull(id, "id");
@@ -30,8 +30,8 @@ public record IepMeeting(String id, String familyId, String studentId, Instant s
         return startsAt.minus(INPUT_REQUEST_LEAD);
     }
 
-    /** The latest moment the draft may reach the family. */
-    public Instant draftDue() {
-        return startsAt.minus(DRAFT_LEAD);
+    /** The latest moment the meeting's written notice may reach the family. */
+    public Instant noticeDue() {
+        return startsAt.minus(NOTICE_LEAD);
     }
 }

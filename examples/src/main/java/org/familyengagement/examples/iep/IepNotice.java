@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Links a recorded contact to the IEP meeting it served: the SIS knows which letter or call was
- * the input request and which carried the draft.
+ * the input request and which the notice of the meeting.
  *
  * @param meetingId the meeting
  * @param kind      what the contact was
@@ -14,7 +14,7 @@ public record IepNotice(String meetingId, Kind kind, String contactId) {
     /** What an IEP notice was. */
     public enum Kind {
         INPUT_REQUEST,
-        DRAFT
+        MEETING_NOTICE
     }
 
     public IepNotice {

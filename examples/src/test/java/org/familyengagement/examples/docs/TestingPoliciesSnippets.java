@@ -40,7 +40,7 @@ class UnansweredInputTest {
         ContactSpec question = F.question("k-1", "f-1", "2026-11-13T14:00");
 
         VERIFIER.verifyThat("unanswered-input")
-                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T09:00"))
+                .given(FAMILY, question, F.replyTo(question, "k-2", "2026-11-16T09:00").language("es"))  // understood
                 .asOf("2026-11-18T08:00")
                 .doesNotFlag();
     }

@@ -21,6 +21,20 @@ class EmbeddingExampleTest {
     }
 
     @Test
+    void aLoggedReplyInEnglishDoesNotAnswerASpanishReadingHousehold() {
+        SisExport.Export export = new SisExport.Export(
+                List.of(new SisExport.Household(1001, "SPA", "TEXT", true, false)),
+                List.of(question(1, "2026-11-13T14:05"),
+                        new SisExport.ContactLogEntry(2, 1001, "t-17", LocalDateTime.parse("2026-11-16T09:00"),
+                                "TEXT", false, "FOLLOWUP", true, 1L)));
+
+        Report report = EmbeddingExample.audit(export, CHICAGO, AS_OF);
+
+        assertThat(report.findingsOf(RuleIds.UNANSWERED_INPUT)).singleElement()
+                .satisfies(finding -> assertThat(finding.evidence()).containsExactly("log-1"));
+    }
+
+    @Test
     void aParentQuestionWithNoReplyIsFlaggedByHouseholdId() {
         SisExport.Export export = new SisExport.Export(
                 List.of(new SisExport.Household(1001, "SPA", "TEXT", true, false)),
@@ -36,8 +50,10 @@ class EmbeddingExampleTest {
 
     @Test
     void aLoggedReplyAnswersTheQuestion() {
+        // An English-reading household: this SIS logs no language, so its replies are in the district's
+        // default (English), and a reply must be understood to answer (RULES.md v2).
         SisExport.Export export = new SisExport.Export(
-                List.of(new SisExport.Household(1001, "SPA", "TEXT", true, false)),
+                List.of(new SisExport.Household(1001, "ENG", "TEXT", true, false)),
                 List.of(question(1, "2026-11-13T14:05"),
                         new SisExport.ContactLogEntry(2, 1001, "t-17", LocalDateTime.parse("2026-11-16T09:00"),
                                 "TEXT", false, "FOLLOWUP", true, 1L)));

@@ -67,14 +67,14 @@ class IepRulesTest {
     }
 
     @Test
-    void theDraftIsJudgedOnlyOnceItsDueTimeHasPassed() {
+    void theNoticeIsJudgedOnlyOnceItsDueTimeHasPassed() {
         IepNotice request = new IepNotice("iep-1", IepNotice.Kind.INPUT_REQUEST, "k-1");
         Dataset data = dataset(List.of(letter("k-1", "2026-11-02T15:00:00Z")));
 
-        assertThat(ENGINE.evaluate(data, Instant.parse("2026-12-03T14:59:00Z"), List.of(IEP, request))
-                .findingsOf("iep-draft-late")).isEmpty();
-        assertThat(ENGINE.evaluate(data, Instant.parse("2026-12-03T15:00:00Z"), List.of(IEP, request))
-                .findingsOf("iep-draft-late")).hasSize(1);
+        assertThat(ENGINE.evaluate(data, Instant.parse("2026-11-30T14:59:00Z"), List.of(IEP, request))
+                .findingsOf("iep-notice-late")).isEmpty();
+        assertThat(ENGINE.evaluate(data, Instant.parse("2026-11-30T15:00:00Z"), List.of(IEP, request))
+                .findingsOf("iep-notice-late")).hasSize(1);
     }
 
     @Test
@@ -88,8 +88,8 @@ class IepRulesTest {
     @Test
     void aDistrictCanSwitchItsOwnRuleOff() {
         RuleEngine engine = RuleEngine.builder().addRulesFromClasspath("district/iep.drl")
-                .disable("iep-draft-late").build();
+                .disable("iep-notice-late").build();
 
-        assertThat(engine.catalog().ids()).contains("iep-input-request-late").doesNotContain("iep-draft-late");
+        assertThat(engine.catalog().ids()).contains("iep-input-request-late").doesNotContain("iep-notice-late");
     }
 }
