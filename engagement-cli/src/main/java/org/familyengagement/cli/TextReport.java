@@ -380,8 +380,13 @@ final class TextReport {
         Metrics metrics = finding.metrics();
         String dimension = finding.group().dimension();
         String label = Names.label(finding.group(), texts.locale());
-        if (metrics == null || !(finding.ruleId().equals(RuleIds.GROUP_REACH_DISPARITY)
-                || finding.ruleId().equals(RuleIds.GROUP_RESPONSE_DISPARITY))) {
+        String key = switch (finding.ruleId()) {
+            case RuleIds.GROUP_REACH_DISPARITY -> "equity.reach";
+            case RuleIds.GROUP_RESPONSE_DISPARITY -> "equity.response";
+            case "group-strengths-disparity" -> "equity.strengths";
+            default -> null;
+        };
+        if (metrics == null || key == null) {
             return texts.get("equity.other", "dimension", dimension, "label", label, "message", finding.message());
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
@@ -395,7 +400,6 @@ final class TextReport {
         arguments.put("ratio", Figures.ratio(metrics.ratio(), texts.locale()));
         arguments.put("schoolDays", policy.responseSchoolDays());
         arguments.put("p", Figures.pValue(metrics.pValue(), texts.locale()));
-        String key = finding.ruleId().equals(RuleIds.GROUP_REACH_DISPARITY) ? "equity.reach" : "equity.response";
         return texts.format(key, arguments);
     }
 

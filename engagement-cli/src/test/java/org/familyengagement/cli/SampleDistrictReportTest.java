@@ -63,7 +63,7 @@ class SampleDistrictReportTest {
     }
 
     @Test
-    void theFirstScreenNamesTheWorstSchools() {
+    void theFirstScreenNamesTheWorstSchoolsAndTheUntranslatedBroadcasts() {
         String text = new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(Locale.ENGLISH),
                 false, TextReport.DEFAULT_TOP).render();
         List<String> lines = text.lines().toList();
@@ -75,6 +75,10 @@ class SampleDistrictReportTest {
         assertThat(schools.get(0).key()).isEqualTo("sch-08");
         assertThat(firstScreen).contains("Schools, worst first", "1. Riverbend High School (sch-08)",
                 "2. " + schoolName(schools.get(1).key()));
+        // The district's family survey, sent in English only on 4 November, not understood by 396 families.
+        assertThat(firstScreen).contains("Causes: broadcasts many families could not read",
+                "- b-0034 (November 4): 396 families could not read it",
+                "Somali", "Haitian Creole");
         assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }
 

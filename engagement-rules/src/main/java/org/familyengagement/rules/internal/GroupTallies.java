@@ -146,6 +146,9 @@ final class GroupTallies {
         if (response) {
             addRows(table, RESPONSE_RULE, Tally::responseRate);
         }
+        if (strengths) {
+            addRows(table, STRENGTHS_RULE, Tally::strengthsRate);
+        }
         return table;
     }
 
