@@ -25,6 +25,7 @@ import org.familyengagement.report.Category;
 import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
+import org.familyengagement.report.LabelRate;
 import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
 import org.familyengagement.report.Severity;
@@ -41,8 +42,9 @@ import org.familyengagement.report.Severity;
  * group finding are {@code n, rate, referenceLabel, referenceRate, ratio, pValue}, of a broadcast
  * finding {@code families, deliveries, languages}. What the writer derives for a triage (each
  * finding's {@code rank}, {@code status} and {@code borderline}, the root's {@code resolved} and
- * {@code summary}) is accepted and left out of the report, so a document written with them reads
- * back as the same findings (an audit's output can be the next audit's baseline). A bad document
+ * {@code summary}) is accepted and left out of the report, except the summary's equity table,
+ * which becomes the report's {@link Report#rates()}: a document written for a triage reads back as
+ * the same report (and an audit's output can be the next audit's baseline). A bad document
  * is rejected with an
  * {@link InvalidInputException} (document name {@value #DOCUMENT}) listing every problem with
  * its JSON pointer. Thread-safe; streams passed in are not closed.
@@ -51,8 +53,23 @@ public final class ReportReader {
     /** The document name of the exceptions this reader throws. */
     public static final String DOCUMENT = "findings document";
 
-    /** {@code resolved} and {@code summary} are what {@link ReportWriter} derives for a {@code Triage}: skipped. */
+    /**
+     * {@code resolved} and {@code summary} are what {@link ReportWriter} writes for a {@code Triage}:
+     * of them only the summary's equity table is read back (as the report's rates).
+     */
     private enum RootField { AS_OF, FINDINGS, COVERAGE, RESOLVED, SUMMARY }
+
+    private enum SummaryField { CHANGES, BY_SEVERITY, BY_RULE, BY_SCHOOL, BY_STAFF, BY_BROADCAST, EQUITY }
+
+    /** The derived {@code rate}, {@code ratio}, {@code flagged} and {@code borderline} are skipped. */
+    private enum EquityField {
+        RULE_ID, DIMENSION, LABEL, N, SUCCESSES, RATE, REFERENCE_LABEL, REFERENCE_RATE, RATIO, FLAGGED, BORDERLINE
+    }
+
+    private static final Fields<SummaryField> SUMMARY = Fields.of(SummaryField.class);
+    private static final Fields<EquityField> EQUITY = Fields.of(EquityField.class, EquityField.RULE_ID,
+            EquityField.DIMENSION, EquityField.LABEL, EquityField.N, EquityField.SUCCESSES,
+            EquityField.REFERENCE_LABEL, EquityField.REFERENCE_RATE);
 
     private enum CoverageField { SHARES, NOT_JUDGED }
 
@@ -153,6 +170,7 @@ public final class ReportReader {
         private Instant asOf;
         private List<Finding> findings = List.of();
         private Coverage coverage;
+        private List<LabelRate> rates = List.of();
 
         Parse(JsonWalker walker) {
             this.walker = walker;
@@ -162,7 +180,7 @@ public final class ReportReader {
             walker.document("the document is empty; expected a JSON object", "the document must be a JSON object",
                     this::root);
             walker.throwIfProblems(problems -> new InvalidInputException(DOCUMENT, problems));
-            return new Report(asOf, findings, coverage);
+            return new Report(asOf, findings, coverage, rates);
         }
 
         private void root() throws IOException {
@@ -173,7 +191,8 @@ public final class ReportReader {
                     case FINDINGS -> findings = walker.values(this::finding);
                     case COVERAGE -> coverage = walker.parser().currentToken() == JsonToken.VALUE_NULL ? null
                             : coverage();
-                    case RESOLVED, SUMMARY -> walker.parser().skipChildren();
+                    case RESOLVED -> walker.parser().skipChildren();
+                    case SUMMARY -> summary();
                 }
             }
         }
@@ -326,6 +345,55 @@ public final class ReportReader {
                 }
             }
             return ruleId == null || reason == null ? null : new Coverage.NotJudged(ruleId, reason);
+        }
+
+        private void summary() throws IOException {
+            ObjectReader<SummaryField> object = ObjectReader.open(walker, SUMMARY);
+            if (object == null) {
+                return;
+            }
+            for (SummaryField field; (field = object.next()) != null; ) {
+                if (field == SummaryField.EQUITY) {
+                    rates = walker.values(this::labelRate);
+                } else {
+                    walker.parser().skipChildren();
+                }
+            }
+        }
+
+        private LabelRate labelRate() throws IOException {
+            ObjectReader<EquityField> object = ObjectReader.open(walker, EQUITY);
+            if (object == null) {
+                return null;
+            }
+            String ruleId = null;
+            String dimension = null;
+            String label = null;
+            Integer n = null;
+            Integer successes = null;
+            String referenceLabel = null;
+            Double referenceRate = null;
+            for (EquityField field; (field = object.next()) != null; ) {
+                switch (field) {
+                    case RULE_ID -> ruleId = walker.id();
+                    case DIMENSION -> dimension = walker.string();
+                    case LABEL -> label = walker.string();
+                    case N -> n = walker.integer();
+                    case SUCCESSES -> successes = walker.integer();
+                    case REFERENCE_LABEL -> referenceLabel = walker.string();
+                    case REFERENCE_RATE -> referenceRate = walker.number();
+                    case RATE, RATIO, FLAGGED, BORDERLINE -> walker.parser().skipChildren();
+                }
+            }
+            if (ruleId == null || dimension == null || label == null || n == null || successes == null
+                    || referenceLabel == null || referenceRate == null) {
+                return null;
+            }
+            if (n < 0 || successes < 0 || successes > n) {
+                walker.problem("successes (" + successes + ") must be between 0 and n (" + n + ")");
+                return null;
+            }
+            return new LabelRate(ruleId, new Group(dimension, label), n, successes, referenceLabel, referenceRate);
         }
 
         private Group group() throws IOException {
