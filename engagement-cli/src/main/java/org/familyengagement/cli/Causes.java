@@ -2,6 +2,9 @@ package org.familyengagement.cli;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.util.TimeZone;
@@ -42,6 +45,20 @@ final class Causes {
         }
         return texts.get("causes.broadcast", "broadcast", finding.broadcastId(), "date", date,
                 "families", metrics.families(), "deliveries", metrics.deliveries(),
-                "languages", Names.languages(metrics.languages(), texts.locale()));
+                "languages", Names.languages(writtenLanguages(metrics.languages()), texts.locale()));
+    }
+
+    /**
+     * The written languages to send a broadcast in: regions dropped (a Spanish text serves
+     * {@code es}, {@code es-MX} and {@code es-419} readers alike, as the language matcher holds),
+     * scripts kept ({@code zh-Hans} and {@code zh-Hant} are two texts). In the order given, once each.
+     */
+    static List<String> writtenLanguages(List<String> tags) {
+        Set<String> written = new LinkedHashSet<>();
+        for (String tag : tags) {
+            ULocale locale = ULocale.forLanguageTag(tag);
+            written.add(new ULocale(locale.getLanguage(), locale.getScript(), "").toLanguageTag());
+        }
+        return List.copyOf(written);
     }
 }

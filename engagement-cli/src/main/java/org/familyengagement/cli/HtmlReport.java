@@ -193,7 +193,7 @@ final class HtmlReport {
         if (broadcasts.isEmpty()) {
             p(texts.get("html.noCauses"));
         } else {
-            Optional<RuleInfo> rule = catalog.rule("untranslated-broadcast");
+            Optional<RuleInfo> rule = catalog.rule(RuleIds.UNTRANSLATED_BROADCAST);
             rule.ifPresent(r -> p(r.why()));
             out.append("<ul class=\"causes\">\n");
             for (Finding f : broadcasts) {

@@ -383,7 +383,7 @@ final class TextReport {
         String key = switch (finding.ruleId()) {
             case RuleIds.GROUP_REACH_DISPARITY -> "equity.reach";
             case RuleIds.GROUP_RESPONSE_DISPARITY -> "equity.response";
-            case "group-strengths-disparity" -> "equity.strengths";
+            case RuleIds.GROUP_STRENGTHS_DISPARITY -> "equity.strengths";
             default -> null;
         };
         if (metrics == null || key == null) {

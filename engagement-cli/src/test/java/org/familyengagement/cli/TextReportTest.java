@@ -72,7 +72,8 @@ class TextReportTest {
     @Test
     void anUntranslatedBroadcastIsACauseWithItsDateAndTheLanguagesToSendItInByName() {
         Finding broadcast = Finding.ofBroadcast("untranslated-broadcast", Category.ACCESS, Severity.HIGH, "b-0034",
-                List.of(), new BroadcastMetrics(396, 2950, List.of("so", "ht", "es")), "(the engine's message)");
+                List.of(), new BroadcastMetrics(396, 2950, List.of("so", "ht", "es", "es-MX", "es-419")),
+                "(the engine's message)");
 
         String english = render(broadcast, Locale.ENGLISH);
         String spanish = render(broadcast, Locale.forLanguageTag("es"));
@@ -85,6 +86,12 @@ class TextReportTest {
         assertThat(english).contains("about 0 families and 0 groups.");
         assertThat(spanish).contains("- b-0034: 396 familias no pudieron leerlo (2.950 entregas en total). Vuelva a\n"
                 + "  enviarlo en español, criollo haitiano y somalí.\n");
+    }
+
+    @Test
+    void aBroadcastIsSentAgainOncePerWrittenLanguageRegionsDroppedScriptsKept() {
+        assertThat(Causes.writtenLanguages(List.of("es", "es-419", "es-MX", "pt-BR", "zh-Hans", "zh-Hant", "so")))
+                .containsExactly("es", "pt", "zh-Hans", "zh-Hant", "so");
     }
 
     private static String render(Finding finding, Locale locale) {

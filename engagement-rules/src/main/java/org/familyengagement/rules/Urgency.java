@@ -41,16 +41,16 @@ public final class Urgency {
     /** The built-in rules in urgency order within each severity. */
     private static final List<String> RULE_ORDER = List.of(
             // HIGH: safety, then a family waiting on the school, then deadlines the school missed.
-            "restricted-contact", RuleIds.UNANSWERED_INPUT, RuleIds.BROKEN_COMMITMENT, "iep-input-late",
-            "iep-draft-late", "meeting-without-interpreter", "child-interpreter", "untranslated-broadcast",
+            RuleIds.RESTRICTED_CONTACT, RuleIds.UNANSWERED_INPUT, RuleIds.BROKEN_COMMITMENT, RuleIds.IEP_INPUT_LATE,
+            RuleIds.IEP_DRAFT_LATE, RuleIds.MEETING_WITHOUT_INTERPRETER, RuleIds.CHILD_INTERPRETER, RuleIds.UNTRANSLATED_BROADCAST,
             RuleIds.LANGUAGE_MISMATCH, RuleIds.UNREACHED_FAMILY, RuleIds.GROUP_RESPONSE_DISPARITY,
             RuleIds.GROUP_REACH_DISPARITY,
             // MEDIUM
-            RuleIds.DEFICIT_ONLY_CONTACT, "no-progress-contact", "early-conference-missing",
+            RuleIds.DEFICIT_ONLY_CONTACT, RuleIds.NO_PROGRESS_CONTACT, RuleIds.EARLY_CONFERENCE_MISSING,
             RuleIds.ONE_WAY_ONLY, RuleIds.CHANNEL_MISMATCH, RuleIds.OUTSIDE_REACHABLE_HOURS,
-            "group-strengths-disparity",
+            RuleIds.GROUP_STRENGTHS_DISPARITY,
             // LOW
-            "inflexible-meeting-times", RuleIds.PREFERENCE_UNRECORDED, RuleIds.MESSAGE_OVERLOAD);
+            RuleIds.INFLEXIBLE_MEETING_TIMES, RuleIds.PREFERENCE_UNRECORDED, RuleIds.MESSAGE_OVERLOAD);
 
     private static final Map<String, Integer> RULE_RANK = new HashMap<>();
 
@@ -120,7 +120,8 @@ public final class Urgency {
                 long days = calendar.schoolDaysElapsed(promise.get().dueBy(), asOf);
                 return (keptLate ? 0 : NEVER_KEPT) + days;
             }
-            case "iep-input-late", "iep-draft-late", "meeting-without-interpreter", "inflexible-meeting-times": {
+            case RuleIds.IEP_INPUT_LATE, RuleIds.IEP_DRAFT_LATE, RuleIds.MEETING_WITHOUT_INTERPRETER,
+                    RuleIds.INFLEXIBLE_MEETING_TIMES: {
                 Optional<Meeting> meeting = evidence.isEmpty() ? Optional.empty() : dataset.meeting(evidence.get(0));
                 return meeting.map(m -> meetingUrgency(m.at())).orElse(0L);
             }
