@@ -31,6 +31,7 @@ import org.familyengagement.model.District;
 import org.familyengagement.model.School;
 import org.familyengagement.policy.Policy;
 import org.familyengagement.report.Category;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.EquityRow;
 import org.familyengagement.report.Figures;
 import org.familyengagement.report.Finding;
@@ -110,6 +111,7 @@ final class TextReport {
         causes();
         equity();
         summary();
+        coverage();
         families();
         return out.toString();
     }
@@ -401,6 +403,25 @@ final class TextReport {
         arguments.put("schoolDays", policy.responseSchoolDays());
         arguments.put("p", Figures.pValue(metrics.pValue(), texts.locale()));
         return texts.format(key, arguments);
+    }
+
+    // ---- coverage -----------------------------------------------------------------------------
+
+    /** What share of what the rules read was recorded, and the rules that did not judge (RULES.md "Coverage"). */
+    private void coverage() {
+        Coverage coverage = report.coverage();
+        if (coverage == null) {
+            return;
+        }
+        heading(texts.get("coverage.heading"));
+        for (Coverage.Share share : coverage.shares()) {
+            wrapped("- ", "  ", texts.get("coverage.share", "field", texts.get("coverage.field." + share.field()),
+                    "recorded", share.recorded(), "total", share.total(), "share", share.share(),
+                    "population", texts.get("coverage.population." + share.population())));
+        }
+        for (Coverage.NotJudged rule : coverage.notJudged()) {
+            wrapped("- ", "  ", texts.get("coverage.notJudged", "rule", rule.ruleId(), "reason", rule.reason()));
+        }
     }
 
     // ---- families in urgency order -----------------------------------------------------------------

@@ -137,7 +137,10 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
     }
 
     private static List<String> sortedDistinct(List<String> ids) {
-        return ids == null || ids.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(ids));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        return ids.size() == 1 ? List.of(ids.get(0)) : List.copyOf(new TreeSet<>(ids));
     }
 
     @Override

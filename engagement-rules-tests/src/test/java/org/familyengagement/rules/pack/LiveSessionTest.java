@@ -238,6 +238,7 @@ class LiveSessionTest {
                 assertThat(live.findings()).as("seed %d, step %d: %s", seed, step, change)
                         .containsExactlyElementsOf(batch.findings());
                 assertThat(live.asOf()).isEqualTo(batch.asOf());
+                assertThat(live.coverage()).as("coverage after step %d: %s", step, change).isEqualTo(batch.coverage());
 
                 LiveSession.Changes changes = session.changes();
                 Set<Finding> expected = new HashSet<>(previous);

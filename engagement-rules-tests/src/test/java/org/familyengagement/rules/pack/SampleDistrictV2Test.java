@@ -93,6 +93,14 @@ class SampleDistrictV2Test {
         assertThat(survey.familyId()).isNull();
     }
 
+    @Test
+    void theSampleRecordsEnoughForEveryRuleToJudge() {
+        assertThat(report.coverage().notJudged()).isEmpty();
+        // 85% of personal contacts carry a topic (examples/data/README.md), broadcasts none.
+        assertThat(report.coverage().share("topic").share()).isBetween(0.3, 0.9);
+        assertThat(report.coverage().share("tone").share()).isBetween(0.75, 0.85);
+    }
+
     /** What the two changed v1 definitions move on the sample: printed for the notes, and bounded. */
     @Test
     void theUnderstoodReplyMovesOnlyTheRulesItNames() {

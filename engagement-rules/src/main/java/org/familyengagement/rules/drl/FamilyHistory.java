@@ -773,19 +773,6 @@ public final class FamilyHistory {
         return new int[] {personal, withTopic};
     }
 
-    // ---- broadcasts (v2) ------------------------------------------------------------------
-
-    /** Delivered outbound contacts in the window that carry a {@code broadcastId}: what the broadcast tallies count. */
-    public List<Contact> broadcastDeliveries() {
-        List<Contact> found = new ArrayList<>();
-        for (Contact contact : windowContacts) {
-            if (contact.broadcastId() != null && contact.isDeliveredOutbound()) {
-                found.add(contact);
-            }
-        }
-        return found;
-    }
-
     private Map<String, List<Contact>> repliesByInput() {
         if (repliesByInput == null) {
             Map<String, List<Contact>> byInput = new HashMap<>();
@@ -803,7 +790,9 @@ public final class FamilyHistory {
     private <T> List<T> memo(Memo key, Supplier<List<T>> compute) {
         List<T> value = (List<T>) memo[key.ordinal()];
         if (value == null) {
-            value = Collections.unmodifiableList(compute.get());
+            List<T> computed = compute.get();
+            // Most families have no such items: share one empty list rather than wrap one per family.
+            value = computed.isEmpty() ? List.of() : Collections.unmodifiableList(computed);
             memo[key.ordinal()] = value;
         }
         return value;

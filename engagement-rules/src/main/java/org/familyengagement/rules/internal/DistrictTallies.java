@@ -2,6 +2,7 @@ package org.familyengagement.rules.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +35,9 @@ final class DistrictTallies {
     private final boolean broadcasts;
     private final boolean topics;
     private EvaluationContext context;
-    private final Map<String, Broadcast> byBroadcast = new TreeMap<>();
-    private final Set<String> changedBroadcasts = new TreeSet<>();
+    /** By broadcast id; the facts go in in id order ({@link #insertAll}), so a hash map will do here. */
+    private final Map<String, Broadcast> byBroadcast = new HashMap<>();
+    private final Set<String> changedBroadcasts = new HashSet<>();
     private int topicContacts;
     private int topicWithTopic;
     private TopicCoverage coverage;
@@ -78,7 +80,7 @@ final class DistrictTallies {
 
     /** Inserts one {@link BroadcastTally} per broadcast and the {@link TopicCoverage}, for the counted rules. */
     void insertAll(KieSession session) {
-        for (Broadcast broadcast : byBroadcast.values()) {
+        for (Broadcast broadcast : new TreeMap<>(byBroadcast).values()) {
             broadcast.fact = broadcast.tally();
             broadcast.handle = session.insert(broadcast.fact);
         }
@@ -91,7 +93,7 @@ final class DistrictTallies {
 
     /** Inserts or updates the facts whose counts changed. */
     void flush(KieSession session) {
-        for (String id : changedBroadcasts) {
+        for (String id : new TreeSet<>(changedBroadcasts)) {
             Broadcast broadcast = byBroadcast.get(id);
             BroadcastTally now = broadcast.tally();
             if (broadcast.handle == null) {
@@ -123,23 +125,30 @@ final class DistrictTallies {
         if (!broadcasts) {
             return;
         }
+        for (Contact contact : history.windowContacts()) {
+            if (contact.broadcastId() != null && contact.isDeliveredOutbound()) {
+                Broadcast broadcast = byBroadcast.computeIfAbsent(contact.broadcastId(), Broadcast::new);
+                broadcast.deliveries += sign;
+                changedBroadcasts.add(contact.broadcastId());
+            }
+        }
+        // The deliveries the family does not understand are among its language mismatches, which
+        // language-mismatch asks for anyway: judged once.
         Map<String, List<Contact>> notUnderstood = null;
         Map<String, Set<String>> languages = null;
-        for (Contact contact : history.broadcastDeliveries()) {
-            Broadcast broadcast = byBroadcast.computeIfAbsent(contact.broadcastId(), Broadcast::new);
-            broadcast.deliveries += sign;
-            changedBroadcasts.add(contact.broadcastId());
-            if (!history.isUnderstood(contact)) {
-                if (notUnderstood == null) {
-                    notUnderstood = new HashMap<>();
-                    languages = new HashMap<>();
-                }
-                notUnderstood.computeIfAbsent(contact.broadcastId(), id -> new ArrayList<>()).add(contact);
-                Preference preference = history.effectivePreference(contact.caregiverId());
-                String language = preference == null ? null : preference.firstLanguage();
-                if (language != null) {
-                    languages.computeIfAbsent(contact.broadcastId(), id -> new TreeSet<>()).add(language);
-                }
+        for (Contact contact : history.languageMismatches()) {
+            if (contact.broadcastId() == null) {
+                continue;
+            }
+            if (notUnderstood == null) {
+                notUnderstood = new HashMap<>();
+                languages = new HashMap<>();
+            }
+            notUnderstood.computeIfAbsent(contact.broadcastId(), id -> new ArrayList<>()).add(contact);
+            Preference preference = history.effectivePreference(contact.caregiverId());
+            String language = preference == null ? null : preference.firstLanguage();
+            if (language != null) {
+                languages.computeIfAbsent(contact.broadcastId(), id -> new TreeSet<>()).add(language);
             }
         }
         if (notUnderstood == null) {

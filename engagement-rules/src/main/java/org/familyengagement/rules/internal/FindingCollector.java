@@ -2,12 +2,12 @@ package org.familyengagement.rules.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.familyengagement.model.Evidence;
 import org.familyengagement.report.BroadcastMetrics;
@@ -88,8 +88,9 @@ public final class FindingCollector implements Findings {
         private final Group group;
         private final String broadcastId;
         private final List<String> evidence = new ArrayList<>();
-        private final Set<String> schoolIds = new TreeSet<>();
-        private final Set<String> staffIds = new TreeSet<>();
+        // Usually none or one each: the Finding sorts them and drops duplicates.
+        private final Set<String> schoolIds = new HashSet<>(4);
+        private final Set<String> staffIds = new HashSet<>(4);
         private final Map<String, Object> arguments = new LinkedHashMap<>();
         private Metrics metrics;
         private BroadcastMetrics broadcastMetrics;

@@ -53,6 +53,8 @@ final class LiveSessionImpl implements LiveSession {
     private final FindingTracker tracker = new FindingTracker();
     private final GroupTallies tallies;
     private final DistrictTallies districtTallies;
+    private final Set<String> ruleIds;
+    private final Messages messages;
     private final References.Index index = new References.Index() {
         @Override
         public District district() {
@@ -81,8 +83,10 @@ final class LiveSessionImpl implements LiveSession {
     private RuntimeException failure;
 
     LiveSessionImpl(KieSession session, Dataset dataset, EvaluationContext context, RuleMetadata metadata,
-                    FindingCollector findings, Collection<?> extraFacts, Limits limits) {
+                    FindingCollector findings, Messages messages, Collection<?> extraFacts, Limits limits) {
         this.session = session;
+        this.ruleIds = metadata.ids();
+        this.messages = messages;
         this.limits = limits;
         this.context = context;
         this.district = dataset.district();
@@ -337,7 +341,12 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        return new Report(context.asOf(), new ArrayList<>(tracker.current), null, tallies.table());
+        List<FamilyHistory> histories = new ArrayList<>(historyHandles.size());
+        for (FactHandle handle : historyHandles.values()) {
+            histories.add((FamilyHistory) session.getObject(handle));
+        }
+        return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(histories, context,
+                ruleIds, districtTallies.topicCoverage(), messages), tallies.table());
     }
 
     @Override

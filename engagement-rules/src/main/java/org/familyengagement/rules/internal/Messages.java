@@ -22,7 +22,10 @@ import org.familyengagement.rules.RuleEngine;
 final class Messages {
     private final Locale locale;
     private final Bundle bundle;
+    private static final int MAX_CACHED_PER_RULE = 1024;
+
     private final Map<String, MessageFormat> formats = new HashMap<>();
+    private final Map<String, Map<Map<String, Object>, String>> formatted = new HashMap<>();
 
     Messages(Locale locale) {
         this.locale = locale;
@@ -34,8 +37,29 @@ final class Messages {
     }
 
     String format(RuleMetadata.Info rule, Map<String, Object> arguments) {
-        MessageFormat format = formats.computeIfAbsent(rule.id(), id -> new MessageFormat(pattern(rule), locale));
-        return format.format(arguments);
+        // Many findings of a rule share their arguments (no-progress-contact has one message for every
+        // family): formatting with ICU costs microseconds, a lookup far less.
+        Map<Map<String, Object>, String> cache = formatted.computeIfAbsent(rule.id(), id -> new HashMap<>());
+        String message = cache.get(arguments);
+        if (message == null) {
+            MessageFormat format = formats.computeIfAbsent(rule.id(), id -> new MessageFormat(pattern(rule), locale));
+            message = format.format(arguments);
+            if (cache.size() < MAX_CACHED_PER_RULE && isValueMap(arguments)) {
+                cache.put(new HashMap<>(arguments), message);
+            }
+        }
+        return message;
+    }
+
+    /** True when every argument is an immutable value, so that equal arguments format alike later too. */
+    private static boolean isValueMap(Map<String, Object> arguments) {
+        for (Object value : arguments.values()) {
+            if (!(value instanceof String || value instanceof Integer || value instanceof Long
+                    || value instanceof Double || value instanceof Boolean || value instanceof Enum<?>)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The message pattern of a rule in this language. */
@@ -55,6 +79,15 @@ final class Messages {
     String rationale(RuleMetadata.Info rule) {
         String rationale = lookup(rule.id() + ".rationale");
         return rationale != null ? rationale : rule.rationale();
+    }
+
+    /** A text of the engine's own (not a rule's) under {@code key}, formatted with named arguments. */
+    String text(String key, Map<String, Object> arguments) {
+        String pattern = lookup(key);
+        if (pattern == null) {
+            throw new IllegalStateException("no text \"" + key + "\" in the rules' message bundle");
+        }
+        return formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale)).format(arguments);
     }
 
     private String lookup(String key) {

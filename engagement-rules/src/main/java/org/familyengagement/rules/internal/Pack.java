@@ -1,6 +1,7 @@
 package org.familyengagement.rules.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleInfo;
 import org.familyengagement.rules.drl.EvaluationContext;
+import org.familyengagement.rules.drl.FamilyHistory;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -44,16 +46,22 @@ public final class Pack {
     /** One batch evaluation: see {@code RuleEngine#evaluate}. */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        FindingCollector findings = FindingCollector.collecting(metadata, new Messages(locale),
-                Attribution.of(dataset));
+        Messages messages = new Messages(locale);
+        FindingCollector findings = FindingCollector.collecting(metadata, messages, Attribution.of(dataset));
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
-            Sessions.fill(session, dataset, context, tallies, new DistrictTallies(context, metadata.ids()),
-                    family -> Sessions.history(dataset, family, context), extraFacts);
+            DistrictTallies districtTallies = new DistrictTallies(context, metadata.ids());
+            List<FamilyHistory> histories = new ArrayList<>(dataset.families().size());
+            Sessions.fill(session, dataset, context, tallies, districtTallies, family -> {
+                FamilyHistory history = Sessions.history(dataset, family, context);
+                histories.add(history);
+                return history;
+            }, extraFacts);
             Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected(), null, tallies.table());
+            return new Report(asOf, findings.collected(), CoverageCounter.count(histories, context, metadata.ids(),
+                    districtTallies.topicCoverage(), messages), tallies.table());
         } finally {
             session.dispose();
         }
@@ -61,8 +69,9 @@ public final class Pack {
 
     /** A live session: see {@code RuleEngine#openSession}. */
     public LiveSession openSession(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
+        Messages messages = new Messages(locale);
         return new LiveSessionImpl(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
-                dataset.district()), metadata, FindingCollector.logical(metadata, new Messages(locale)), extraFacts,
+                dataset.district()), metadata, FindingCollector.logical(metadata, messages), messages, extraFacts,
                 limits);
     }
 }
