@@ -17,6 +17,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.School;
 import org.familyengagement.model.Tone;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Coverage;
 import org.familyengagement.report.EquityRow;
 import org.familyengagement.report.Figures;
 import org.familyengagement.report.Finding;
@@ -149,7 +150,29 @@ final class HtmlReport {
                     .append("<td class=\"num\">").append(number(rule.findings())).append("</td>")
                     .append("<td class=\"num\">").append(number(rule.families())).append("</td></tr>\n");
         }
-        out.append("</tbody></table>\n</section>\n");
+        out.append("</tbody></table>\n");
+        coverage();
+        out.append("</section>\n");
+    }
+
+    /** How much of what the rules read was recorded, and the rules that did not judge. */
+    private void coverage() {
+        Coverage coverage = triage.report().coverage();
+        if (coverage == null) {
+            return;
+        }
+        out.append("<h3>").append(esc(texts.get("coverage.heading"))).append("</h3>\n<ul class=\"coverage\">\n");
+        for (Coverage.Share share : coverage.shares()) {
+            out.append("<li>").append(esc(texts.get("coverage.share", "field",
+                    texts.get("coverage.field." + share.field()), "recorded", share.recorded(), "total", share.total(),
+                    "share", share.share(), "population", texts.get("coverage.population." + share.population()))))
+                    .append("</li>\n");
+        }
+        for (Coverage.NotJudged rule : coverage.notJudged()) {
+            out.append("<li>").append(esc(texts.get("coverage.notJudged", "rule", rule.ruleId(), "reason",
+                    rule.reason()))).append("</li>\n");
+        }
+        out.append("</ul>\n");
     }
 
     private void schools() {

@@ -318,7 +318,8 @@ class AuditCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
                 .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';",
-                        "<svg id=\"eq1\" role=\"img\"", "<table id=\"family-table\"", "Spanish")
+                        "<svg id=\"eq1\" role=\"img\"", "<table id=\"family-table\"", "Spanish",
+                        "<h3>Coverage: how much of what the rules read was recorded</h3>")
                 .doesNotContain("http://", "https://", "<script src", "<link");
         // Byte-identical across runs, like every format.
         assertThat(run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "html", "--policy", SMALL_GROUPS)
