@@ -1,6 +1,7 @@
 package org.familyengagement.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * The tallies that span families but no group, counted in Java from the families' histories as
  * {@link GroupTallies} counts the group rates: one {@link BroadcastTally} per broadcast
- * ({@code untranslated-broadcast}) and the district's {@link TopicCoverage} ({@code no-progress-contact}).
+ * ({@code untranslated-broadcast}), the district's {@link TopicCoverage} ({@code no-progress-contact}),
+ * and the counts of the report's coverage ({@link CoverageCounter}).
  * A tally whose rule is not in the engine is not counted and gets no fact.
  *
  * <p>A live session replaces a family's contribution by subtracting what its old history counted
@@ -42,6 +44,8 @@ final class DistrictTallies {
     private int topicWithTopic;
     private TopicCoverage coverage;
     private FactHandle coverageHandle;
+    /** What the report's coverage counts, indexed by {@link CoverageCounter}'s constants. */
+    private final int[] recorded = new int[CoverageCounter.COUNTS];
 
     DistrictTallies(EvaluationContext context, Set<String> ruleIds) {
         this.context = context;
@@ -71,6 +75,12 @@ final class DistrictTallies {
         }
         topicContacts = 0;
         topicWithTopic = 0;
+        Arrays.fill(recorded, 0);
+    }
+
+    /** The counts of the report's coverage so far (a copy). */
+    int[] coverageCounts() {
+        return recorded.clone();
     }
 
     /** The district's topic coverage as counted so far. */
@@ -122,6 +132,7 @@ final class DistrictTallies {
             topicContacts += sign * counts[0];
             topicWithTopic += sign * counts[1];
         }
+        CoverageCounter.add(history, recorded, sign);
         if (!broadcasts) {
             return;
         }

@@ -341,12 +341,9 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        List<FamilyHistory> histories = new ArrayList<>(historyHandles.size());
-        for (FactHandle handle : historyHandles.values()) {
-            histories.add((FamilyHistory) session.getObject(handle));
-        }
-        return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(histories, context,
-                ruleIds, districtTallies.topicCoverage(), messages), tallies.table());
+        return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(
+                districtTallies.coverageCounts(), context, ruleIds, districtTallies.topicCoverage(), messages),
+                tallies.table());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.familyengagement.rules.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleInfo;
 import org.familyengagement.rules.drl.EvaluationContext;
-import org.familyengagement.rules.drl.FamilyHistory;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -53,15 +51,11 @@ public final class Pack {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), Sessions.groupLabels(dataset));
             DistrictTallies districtTallies = new DistrictTallies(context, metadata.ids());
-            List<FamilyHistory> histories = new ArrayList<>(dataset.families().size());
-            Sessions.fill(session, dataset, context, tallies, districtTallies, family -> {
-                FamilyHistory history = Sessions.history(dataset, family, context);
-                histories.add(history);
-                return history;
-            }, extraFacts);
+            Sessions.fill(session, dataset, context, tallies, districtTallies,
+                    family -> Sessions.history(dataset, family, context), extraFacts);
             Sessions.fire(session, limits);
-            return new Report(asOf, findings.collected(), CoverageCounter.count(histories, context, metadata.ids(),
-                    districtTallies.topicCoverage(), messages), tallies.table());
+            return new Report(asOf, findings.collected(), CoverageCounter.count(districtTallies.coverageCounts(),
+                    context, metadata.ids(), districtTallies.topicCoverage(), messages), tallies.table());
         } finally {
             session.dispose();
         }
