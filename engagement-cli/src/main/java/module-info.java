@@ -7,6 +7,7 @@ module org.familyengagement.cli {
     requires org.familyengagement.importer;
     requires info.picocli;
     requires com.ibm.icu;
+    requires org.apache.commons.csv;
 
     // picocli fills the commands' options by reflection.
     opens org.familyengagement.cli to info.picocli;

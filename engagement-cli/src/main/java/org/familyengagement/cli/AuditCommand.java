@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
 import org.familyengagement.report.Severity;
+import org.familyengagement.report.Triage;
 import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.rules.Urgency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,9 +37,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "audit", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         description = {"Judges a dataset with the rule pack and reports the findings.",
             "The text report (default) is for a family-engagement coordinator; --format json writes the "
-                + "findings document, byte-identical for the same inputs."})
+                + "findings document with its rollups, csv one row per finding, html a self-contained page; "
+                + "each is byte-identical for the same inputs."})
 final class AuditCommand implements Callable<Integer> {
-    enum Format { TEXT, JSON }
+    enum Format { TEXT, JSON, CSV, HTML }
 
     static final int MAX_THREADS = 1024;
     static final Duration MAX_TIME_LIMIT = Duration.ofDays(7);
@@ -67,9 +72,20 @@ final class AuditCommand implements Callable<Integer> {
             description = "Switch a rule off by id, built-in or custom; repeatable.")
     List<String> disable = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default): the coordinator's report; json: the findings document.")
+    @Option(names = "--format", paramLabel = "text|json|csv|html", defaultValue = "text",
+            description = {"text (default): the coordinator's report; json: the findings document with rank, "
+                + "status and the rollups; csv: one row per finding (or per --rollup key); html: one "
+                + "self-contained page with charts, for e-mail and the browser."})
     Format format;
+
+    @Option(names = "--rollup", paramLabel = "school|staff|broadcast|rule",
+            description = "With --format csv: one row per school, staff member, broadcast or rule instead of per finding.")
+    CsvReport.RollupBy rollup;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = {"A findings document of an earlier audit (--format json): each finding is marked NEW or "
+                + "PERSISTING, and the baseline's findings that are gone are listed as RESOLVED (by finding id)."})
+    Path baseline;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (UTF-8) instead of stdout.")
     Path out;
@@ -107,6 +123,10 @@ final class AuditCommand implements Callable<Integer> {
         Path dataFile = data == null ? null : Inputs.checkFile("--data", data, problems);
         Path configFile = config == null ? null : Inputs.checkFile("--config", config, problems);
         Path policyFile = policy == null ? null : Inputs.checkFile("--policy", policy, problems);
+        Path baselineFile = baseline == null ? null : Inputs.checkFile("--baseline", baseline, problems);
+        if (rollup != null && format != Format.CSV) {
+            problems.add("--rollup: only with --format csv (the other formats show every rollup)");
+        }
         Instant givenAsOf = asOf == null ? null : Inputs.parseInstant("--as-of", asOf, problems);
         Locale locale = Languages.parse("--lang", lang, problems);
         if (top < 1) {
@@ -123,6 +143,7 @@ final class AuditCommand implements Callable<Integer> {
             inputs.put(dataFile, "--data");
             inputs.put(configFile, "--config");
             inputs.put(policyFile, "--policy");
+            inputs.put(baselineFile, "--baseline");
             rules.forEach(file -> inputs.putIfAbsent(file, "--rules"));
             inputs.forEach((input, option) -> {
                 if (input != null && Inputs.sameFile(out, input)) {
@@ -155,6 +176,7 @@ final class AuditCommand implements Callable<Integer> {
             dataset = Inputs.readDataset("--data", dataFile, collector);
         }
         collector.addAll(policyProblems);
+        Report previous = baselineFile == null ? null : Inputs.readFindings("--baseline", baselineFile, collector);
         if (!custom.files().isEmpty()) {
             progress.step("Compiling " + custom.files().size() + " custom rule file(s)...");
         }
@@ -167,24 +189,24 @@ final class AuditCommand implements Callable<Integer> {
         // 3. Evaluate and write.
         progress.step("Evaluating " + dataset.families().size() + " families as of " + judgedAt + "...");
         Report report = engine.evaluate(dataset, judgedAt);
-        if (format == Format.JSON) {
-            if (defaulted) {
-                root.err().println("note: no --as-of given; auditing as of the latest contact in the data, "
-                        + judgedAt);
-            }
-            if (out == null) {
-                ReportWriter.write(report, root.out());
-            } else {
-                writeOut(() -> ReportWriter.write(report, out));
-            }
-        } else {
-            String text = new TextReport(dataset, report, engine.catalog(), engine.policy(), Texts.of(locale),
+        Comparator<Finding> urgency = Urgency.order(dataset, engine.policy(), judgedAt);
+        Triage triage = previous == null ? Triage.of(report, urgency, engine.policy())
+                : Triage.of(report, urgency, engine.policy(), previous);
+        if (format != Format.TEXT && format != Format.HTML && defaulted) {
+            root.err().println("note: no --as-of given; auditing as of the latest contact in the data, " + judgedAt);
+        }
+        String rendered = switch (format) {
+            case JSON -> ReportWriter.toJson(triage);
+            case CSV -> rollup == null ? CsvReport.findings(triage) : CsvReport.rollup(triage, rollup);
+            case HTML -> new HtmlReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
+                    defaulted).render();
+            case TEXT -> new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
                     defaulted, top).render();
-            if (out == null) {
-                root.out().print(text);
-            } else {
-                writeOut(() -> AtomicFiles.write(out, text.getBytes(StandardCharsets.UTF_8)));
-            }
+        };
+        if (out == null) {
+            root.out().print(rendered);
+        } else {
+            writeOut(() -> AtomicFiles.write(out, rendered.getBytes(StandardCharsets.UTF_8)));
         }
         root.out().flush();
 

@@ -18,12 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.familyengagement.errors.InvalidDatasetException;
+import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;
+import org.familyengagement.io.ReportReader;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Report;
 
 /**
  * Checks and reads what the options name, turning every way it can fail into a
@@ -127,6 +130,19 @@ final class Inputs {
             return DatasetReader.read(file);
         } catch (InvalidDatasetException e) {
             collector.add(InvalidInvocationException.Block.of("the dataset in " + file + " is invalid",
+                    lines(e.problems())));
+        } catch (IOException e) {
+            collector.options(List.of(option + ": cannot read " + file + ": " + describe(e)));
+        }
+        return null;
+    }
+
+    /** Reads a findings document (a baseline); its problems become a block of {@code collector}. */
+    static Report readFindings(String option, Path file, InvalidInvocationException.Collector collector) {
+        try {
+            return ReportReader.read(file);
+        } catch (InvalidInputException e) {
+            collector.add(InvalidInvocationException.Block.of("the findings document in " + file + " is invalid",
                     lines(e.problems())));
         } catch (IOException e) {
             collector.options(List.of(option + ": cannot read " + file + ": " + describe(e)));

@@ -46,12 +46,14 @@ class AuditCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.err()).isEmpty();
         String text = result.out();
+        // In 80 columns: long lines wrap at a space.
         assertThat(text).startsWith("Family engagement audit: Lakeside Test District (d-test)\n"
-                + "As of Friday, November 20, 2026, 5:00 PM (America/Chicago), that is 2026-11-20T23:00:00Z.\n"
-                + "Contacts are judged from Wednesday, October 21, 2026, 6:00 PM onwards: the 30 days before the"
+                + "As of Friday, November 20, 2026, 5:00 PM (America/Chicago), that is\n2026-11-20T23:00:00Z.\n"
+                + "Contacts are judged from Wednesday, October 21, 2026, 6:00 PM onwards: the 30\ndays before the"
                 + " as-of instant.\n"
                 + "14 families, 35 contacts and 2 commitments in the data.\n"
                 + "20 findings (11 high, 7 medium, 2 low severity) about 13 families and 2 groups.\n");
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
         assertThat(text).doesNotContain("--as-of was", "No --as-of");
 
         // The summary: every category with its count, every rule with its own.
@@ -61,23 +63,33 @@ class AuditCommandTest {
                 .containsPattern("(?m)^  LOW +message-overload +1  ")
                 .containsPattern("(?m)^  HIGH +group-response-disparity +0  ");
 
-        // The equity findings in words.
-        assertThat(text).contains("- homeLanguage \"es\": 0 of 6 families (0%) had a two-way contact from the school"
-                        + " in the window, against 100% of families with homeLanguage \"en\": 0.00 times the rate"
-                        + " (p = 0.00108).\n",
-                "- income \"frl\": 2 of 8 families (25%) had a two-way contact from the school in the window,"
-                        + " against 100% of families with income \"not-frl\": 0.25 times the rate (p = 0.00932).\n",
+        // The equity findings in words, languages by name.
+        assertThat(text).contains("- homeLanguage \"Spanish\": 0 of 6 families (0%) had a two-way contact from the\n"
+                        + "  school in the window, against 100% of families with homeLanguage \"English\":\n"
+                        + "  0.00 times the rate (p = 0.00108).\n",
+                "- income \"frl\": 2 of 8 families (25%) had a two-way contact from the school in\n"
+                        + "  the window, against 100% of families with income \"not-frl\": 0.25 times the\n"
+                        + "  rate (p = 0.00932).\n",
                 "Groups of fewer than 5 families are never compared or named.\n");
+        // And the full table: every eligible label with its rate, flagged or not.
+        assertThat(text).contains("  homeLanguage\n    English  6 of 6   100%         reference\n"
+                + "    Spanish  0 of 6     0%   0.00  GAP\n", "    frl      2 of 8    25%   0.25  GAP\n");
         // Two families speak Somali: too few to be named, even in passing.
         assertThat(text).doesNotContain("\"so\"", "Somali");
 
-        // Families by most HIGH findings, ties by id.
-        assertThat(familiesListed(text)).containsExactly("f-09", "f-04", "f-05", "f-08", "f-10", "f-11", "f-12",
-                "f-14", "f-01", "f-02", "f-03", "f-07", "f-13");
-        assertThat(text).containsPattern("(?m)^ 1\\. f-09: 2 high, 0 medium, 0 low\n"
-                + "    HIGH    unanswered-input +A question from this family on 2026-11-05 has had no reply for"
-                + " \\d+ school days\\.\n"
-                + "    HIGH    language-mismatch +3 contacts reached this family");
+        // Families in the urgency order of their most urgent finding.
+        assertThat(familiesListed(text)).containsExactly("f-09", "f-04", "f-05", "f-08", "f-11", "f-12", "f-14",
+                "f-10", "f-02", "f-07", "f-03", "f-01", "f-13");
+        assertThat(text).contains(" 1. f-09: 2 high, 0 medium, 0 low\n"
+                + "    HIGH    unanswered-input\n"
+                + "            A question from this family on 2026-11-05 has had no reply for 9\n"
+                + "            school days.\n"
+                + "            Why: Families must trust that their input is heard. A question left\n"
+                + "            without an answer teaches a family not to ask again.\n"
+                + "            Next: Answer the question today, in the family's language, and tell\n"
+                + "            the family who will follow up.\n"
+                + "    HIGH    language-mismatch\n"
+                + "            3 contacts reached this family in a language it does not use,\n");
         assertThat(text).doesNotContain("more families with findings");
         // Ids only: no caregivers, students or staff.
         assertThat(text).doesNotContain("c-01", "s-01", "t-1", "t-2", "GUARDIAN");
@@ -104,20 +116,20 @@ class AuditCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String text = result.out();
         assertThat(text).startsWith("Auditoría de la relación con las familias: Lakeside Test District (d-test)\n"
-                + "A fecha de viernes, 20 de noviembre de 2026, 17:00 (America/Chicago), es decir,"
-                + " 2026-11-20T23:00:00Z.\n");
+                + "A fecha de viernes, 20 de noviembre de 2026, 17:00 (America/Chicago), es decir,\n"
+                + "2026-11-20T23:00:00Z.\n");
         assertThat(text).contains("14 familias, 35 contactos y 2 compromisos en los datos.\n",
-                "20 hallazgos (severidad alta: 11, media: 7, baja: 2) sobre 13 familias y 2 grupos.\n",
+                "20 hallazgos (severidad alta: 11, media: 7, baja: 2) sobre 13 familias y 2\ngrupos.\n",
                 "Hallazgos por categoría y regla\n", "Capacidad de respuesta: 3 hallazgos\n",
                 "Fortalezas: 1 hallazgo\n", "Equidad: diferencias entre grupos de familias\n",
-                "0,00 veces esa proporción (p = 0,00108).\n",
+                "homeLanguage \"inglés\": 0,00 veces esa proporción (p = 0,00108).\n",
                 "Los grupos de menos de 5 familias nunca se comparan ni se nombran.\n",
                 "1. f-09: alta 2, media 0, baja 0\n",
                 "... y 11 familias más con hallazgos; --format json los lista todos.\n");
         assertThat(text).containsPattern("(?m)^  ALTA +unanswered-input +2  Una aportación de una familia");
-        // Finding messages come from the engine, built in the same language.
-        assertThat(text).containsPattern("Una pregunta de esta familia del 2026-11-05 lleva \\d+ días escolares sin"
-                + " respuesta\\.");
+        // Finding messages and guidance come from the engine, built in the same language.
+        assertThat(text).contains("Una pregunta de esta familia del 2026-11-05 lleva 9 días escolares",
+                "Qué hacer: Responda hoy a la pregunta");
         assertThat(text).doesNotContain("Findings", "families", "finding", " high", "HIGH", "Input from a family");
     }
 
@@ -126,7 +138,7 @@ class AuditCommandTest {
         Cli.Result result = run("audit", "--data", SMALL);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("that is " + LATEST_CONTACT + ".\n"
+        assertThat(result.out()).contains("that is\n" + LATEST_CONTACT + ".\n"
                 + "No --as-of was given: the audit is as of the latest contact in the data.\n");
         assertThat(result.err()).isEmpty();
     }
@@ -267,6 +279,96 @@ class AuditCommandTest {
                         + " message-overload\n",
                 "The equity rules did not run: they are disabled.\n");
         assertThat(result.out()).doesNotContainPattern("(?m)^Equity: \\d").doesNotContainPattern("(?m)^ .*message-overload");
+    }
+
+    // ---- csv, html and baselines -------------------------------------------------------------
+
+    @Test
+    void csvHasAHeaderAndOneRowPerFindingInUrgencyOrderAndARollupVariant() {
+        Cli.Result csv = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv");
+        Cli.Result json = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json");
+
+        assertThat(csv.exitCode()).as(csv.toString()).isZero();
+        List<String> lines = List.of(csv.out().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", CsvReport.FINDING_COLUMNS));
+        assertThat(lines).hasSize(ReportReader.readString(json.out()).findings().size() + 1);
+        assertThat(lines.get(1)).startsWith("1,").contains(",unanswered-input,RESPONSIVENESS,HIGH,f-09,");
+        // A message with a comma is quoted by the CSV library, not by hand.
+        assertThat(csv.out()).contains(",\"6 contacts reached this family in a language it does not use, without interpretation.\"\r\n")
+                .doesNotContain("\n\n");
+
+        Cli.Result byRule = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv", "--rollup", "rule");
+        assertThat(byRule.out()).startsWith("key,findings,high,medium,low,families,rules\r\n")
+                .contains("\r\nlanguage-mismatch,5,5,0,0,5,language-mismatch:5\r\n");
+    }
+
+    @Test
+    void rollupNeedsTheCsvFormat() {
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--rollup", "school");
+
+        assertThat(result.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
+        assertThat(result.err()).contains("--rollup: only with --format csv");
+    }
+
+    @Test
+    void htmlIsOneSelfContainedPage() {
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "html", "--policy",
+                SMALL_GROUPS);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';",
+                        "<svg id=\"eq1\" role=\"img\"", "<table id=\"family-table\"", "Spanish",
+                        "<h3>Coverage: how much of what the rules read was recorded</h3>")
+                .doesNotContain("http://", "https://", "<script src", "<link");
+        // Byte-identical across runs, like every format.
+        assertThat(run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "html", "--policy", SMALL_GROUPS)
+                .out()).isEqualTo(result.out());
+    }
+
+    @Test
+    void aBaselineMarksFindingsNewOrPersistingAndListsTheResolved(@TempDir Path dir) throws IOException {
+        // The baseline: this audit a week earlier.
+        Path previous = dir.resolve("previous.json");
+        Cli.Result first = run("audit", "--data", SMALL, "--as-of", "2026-11-13T23:00:00Z", "--format", "json",
+                "--out", previous.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Report before = ReportReader.read(previous);
+        Report now = ReportReader.readString(run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json").out());
+        long added = now.findings().stream().filter(f -> before.findings().stream().noneMatch(b -> b.id().equals(f.id())))
+                .count();
+        long resolved = before.findings().stream()
+                .filter(b -> now.findings().stream().noneMatch(f -> f.id().equals(b.id()))).count();
+        assertThat(added).isPositive();
+
+        Cli.Result json = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "json", "--baseline",
+                previous.toString());
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"changes\": {\n      \"NEW\": " + added + ",\n      \"PERSISTING\": "
+                + (now.findings().size() - added) + ",\n      \"RESOLVED\": " + resolved + "\n    }");
+        assertThat(json.out()).contains("\"status\": \"NEW\"", "\"status\": \"PERSISTING\"")
+                .doesNotContain("\"status\": null");
+        // The output reads back as the same findings: it can be the next baseline.
+        assertThat(ReportReader.readString(json.out()).findings()).isEqualTo(now.findings());
+
+        Cli.Result text = run("audit", "--data", SMALL, "--as-of", AS_OF, "--baseline", previous.toString());
+        assertThat(text.out()).contains("What changed since the audit as of 2026-11-13T23:00:00Z\n");
+        Cli.Result csv = run("audit", "--data", SMALL, "--as-of", AS_OF, "--format", "csv", "--baseline",
+                previous.toString());
+        assertThat(csv.out()).contains(",NEW,", ",PERSISTING,");
+    }
+
+    @Test
+    void aBaselineThatIsNotAFindingsDocumentIsAUsageErrorWithPointers(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"asOf\": \"yesterday\", \"findings\": [{\"ruleId\": \"x\"}]}");
+
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--baseline", bad.toString());
+
+        assertThat(result.exitCode()).isEqualTo(EngagementCli.INVALID_INPUT);
+        assertThat(result.err()).contains("the findings document in " + bad + " is invalid", "/asOf",
+                "/findings/0").doesNotContain("Exception", "\tat ");
+        assertThat(result.out()).isEmpty();
     }
 
     private static List<String> familiesListed(String text) {

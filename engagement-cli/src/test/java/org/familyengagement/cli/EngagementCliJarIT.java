@@ -48,7 +48,7 @@ class EngagementCliJarIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String out = run.out();
         assertThat(out).startsWith("Family engagement audit: ")
-                .contains("that is " + AS_OF + ".\n", "Findings by category and rule\n",
+                .contains("that is\n" + AS_OF + ".\n", "Findings by category and rule\n",
                         "Equity: gaps between groups of families\n", "Families to act on first")
                 .containsPattern("(?m)^ 1\\. f-\\d+: ");
         // slf4j-simple at WARN: none of Drools' INFO lines.

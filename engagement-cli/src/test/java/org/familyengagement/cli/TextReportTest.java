@@ -12,6 +12,7 @@ import org.familyengagement.model.Dataset;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Category;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
@@ -19,7 +20,9 @@ import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.RuleIds;
 import org.familyengagement.report.Severity;
+import org.familyengagement.report.Triage;
 import org.familyengagement.rules.RuleEngine;
+import org.familyengagement.rules.Urgency;
 import org.junit.jupiter.api.Test;
 
 /** Details of the text report that the small test district does not reach. */
@@ -38,10 +41,12 @@ class TextReportTest {
         String english = render(gap, Locale.ENGLISH);
         String spanish = render(gap, Locale.forLanguageTag("es"));
 
-        assertThat(english).contains("- homeLanguage \"hmn\": 19 of 24 families (79%) had a two-way contact from the"
-                + " school in the window, against 100% of families with homeLanguage \"ru\": 0.79 times the rate"
-                + " (p = 0.0499).\n");
-        assertThat(spanish).contains("0,79 veces esa proporción (p = 0,0499).\n");
+        // And p = 0.0499 is within a factor of two of alpha: borderline.
+        assertThat(english).contains("- homeLanguage \"Hmong\": 19 of 24 families (79%) had a two-way contact from the\n"
+                + "  school in the window, against 100% of families with homeLanguage \"Russian\":\n"
+                + "  0.79 times the rate (p = 0.0499). (borderline: p is within a factor of two of\n"
+                + "  alpha)\n");
+        assertThat(spanish).contains("0,79 veces esa proporción (p = 0,0499). (dudoso: p está a\n  menos de un factor dos de alfa)\n");
     }
 
     @Test
@@ -50,7 +55,7 @@ class TextReportTest {
                 new Group("homeLanguage", "hmn"), null, "IEP notices arrive late for this group.");
 
         assertThat(render(custom, Locale.ENGLISH))
-                .contains("- homeLanguage \"hmn\": IEP notices arrive late for this group.\n");
+                .contains("- homeLanguage \"Hmong\": IEP notices arrive late for this group.\n");
     }
 
     @Test
@@ -61,12 +66,39 @@ class TextReportTest {
         String report = render(hostile, Locale.ENGLISH);
 
         assertThat(report).doesNotContain("\u001B", "\r", "\u202E")
-                .contains("late\\u001B[2J\\u000D\\u000AHIGH  forged-rule  all families\\u202E\n");
+                .contains("late\\u001B[2J\\u000D\\u000AHIGH forged-rule all families\\u202E\n");
+    }
+
+    @Test
+    void anUntranslatedBroadcastIsACauseWithItsDateAndTheLanguagesToSendItInByName() {
+        Finding broadcast = Finding.ofBroadcast("untranslated-broadcast", Category.ACCESS, Severity.HIGH, "b-0034",
+                List.of(), new BroadcastMetrics(396, 2950, List.of("so", "ht", "es", "es-MX", "es-419")),
+                "(the engine's message)");
+
+        String english = render(broadcast, Locale.ENGLISH);
+        String spanish = render(broadcast, Locale.forLanguageTag("es"));
+
+        assertThat(english).contains("Causes: broadcasts many families could not read\n"
+                + "-----------------------------------------------\n"
+                + "- b-0034: 396 families could not read it (2,950 deliveries in all). Send it\n"
+                + "  again in Spanish, Haitian Creole, and Somali.\n");
+        // A broadcast is not a family.
+        assertThat(english).contains("about 0 families and 0 groups.");
+        assertThat(spanish).contains("- b-0034: 396 familias no pudieron leerlo (2.950 entregas en total). Vuelva a\n"
+                + "  enviarlo en español, criollo haitiano y somalí.\n");
+    }
+
+    @Test
+    void aBroadcastIsSentAgainOncePerWrittenLanguageRegionsDroppedScriptsKept() {
+        assertThat(Causes.writtenLanguages(List.of("es", "es-419", "es-MX", "pt-BR", "zh-Hans", "zh-Hant", "so")))
+                .containsExactly("es", "pt", "zh-Hans", "zh-Hant", "so");
     }
 
     private static String render(Finding finding, Locale locale) {
         RuleEngine engine = RuleEngine.builder().locale(locale).build();
-        return new TextReport(DATASET, new Report(AS_OF, List.of(finding)), engine.catalog(), Policy.defaults(),
-                Texts.of(locale), false, TextReport.DEFAULT_TOP).render();
+        Report report = new Report(AS_OF, List.of(finding));
+        Triage triage = Triage.of(report, Urgency.order(DATASET, Policy.defaults(), AS_OF), Policy.defaults());
+        return new TextReport(DATASET, triage, engine.catalog(), Policy.defaults(), Texts.of(locale), false,
+                TextReport.DEFAULT_TOP).render();
     }
 }

@@ -25,6 +25,7 @@ import org.familyengagement.report.Category;
 import org.familyengagement.report.Coverage;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
+import org.familyengagement.report.LabelRate;
 import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
 import org.familyengagement.report.Severity;
@@ -39,7 +40,12 @@ import org.familyengagement.report.Severity;
  * {@code staffIds} may be absent (none). {@code id} may be absent (a version 1 findings document
  * has none); when present it must be the finding's own {@link Finding#id()}. The metrics of a
  * group finding are {@code n, rate, referenceLabel, referenceRate, ratio, pValue}, of a broadcast
- * finding {@code families, deliveries, languages}. A bad document is rejected with an
+ * finding {@code families, deliveries, languages}. What the writer derives for a triage (each
+ * finding's {@code rank}, {@code status} and {@code borderline}, the root's {@code resolved} and
+ * {@code summary}) is accepted and left out of the report, except the summary's equity table,
+ * which becomes the report's {@link Report#rates()}: a document written for a triage reads back as
+ * the same report (and an audit's output can be the next audit's baseline). A bad document
+ * is rejected with an
  * {@link InvalidInputException} (document name {@value #DOCUMENT}) listing every problem with
  * its JSON pointer. Thread-safe; streams passed in are not closed.
  */
@@ -47,7 +53,23 @@ public final class ReportReader {
     /** The document name of the exceptions this reader throws. */
     public static final String DOCUMENT = "findings document";
 
-    private enum RootField { AS_OF, FINDINGS, COVERAGE }
+    /**
+     * {@code resolved} and {@code summary} are what {@link ReportWriter} writes for a {@code Triage}:
+     * of them only the summary's equity table is read back (as the report's rates).
+     */
+    private enum RootField { AS_OF, FINDINGS, COVERAGE, RESOLVED, SUMMARY }
+
+    private enum SummaryField { CHANGES, BY_SEVERITY, BY_RULE, BY_SCHOOL, BY_STAFF, BY_BROADCAST, EQUITY }
+
+    /** The derived {@code rate}, {@code ratio}, {@code flagged} and {@code borderline} are skipped. */
+    private enum EquityField {
+        RULE_ID, DIMENSION, LABEL, N, SUCCESSES, RATE, REFERENCE_LABEL, REFERENCE_RATE, RATIO, FLAGGED, BORDERLINE
+    }
+
+    private static final Fields<SummaryField> SUMMARY = Fields.of(SummaryField.class);
+    private static final Fields<EquityField> EQUITY = Fields.of(EquityField.class, EquityField.RULE_ID,
+            EquityField.DIMENSION, EquityField.LABEL, EquityField.N, EquityField.SUCCESSES,
+            EquityField.REFERENCE_LABEL, EquityField.REFERENCE_RATE);
 
     private enum CoverageField { SHARES, NOT_JUDGED }
 
@@ -59,9 +81,10 @@ public final class ReportReader {
     private static final Fields<ShareField> SHARE = Fields.of(ShareField.class, ShareField.values());
     private static final Fields<NotJudgedField> NOT_JUDGED = Fields.of(NotJudgedField.class, NotJudgedField.values());
 
+    /** {@code rank}, {@code status} and {@code borderline} are derived for a {@code Triage}: skipped. */
     private enum FindingField {
         ID, RULE_ID, CATEGORY, SEVERITY, FAMILY_ID, GROUP, BROADCAST_ID, EVIDENCE, SCHOOL_IDS, STAFF_IDS, MESSAGE,
-        METRICS
+        METRICS, RANK, STATUS, BORDERLINE
     }
 
     private enum GroupField { DIMENSION, LABEL }
@@ -147,6 +170,7 @@ public final class ReportReader {
         private Instant asOf;
         private List<Finding> findings = List.of();
         private Coverage coverage;
+        private List<LabelRate> rates = List.of();
 
         Parse(JsonWalker walker) {
             this.walker = walker;
@@ -156,7 +180,7 @@ public final class ReportReader {
             walker.document("the document is empty; expected a JSON object", "the document must be a JSON object",
                     this::root);
             walker.throwIfProblems(problems -> new InvalidInputException(DOCUMENT, problems));
-            return new Report(asOf, findings, coverage);
+            return new Report(asOf, findings, coverage, rates);
         }
 
         private void root() throws IOException {
@@ -167,6 +191,8 @@ public final class ReportReader {
                     case FINDINGS -> findings = walker.values(this::finding);
                     case COVERAGE -> coverage = walker.parser().currentToken() == JsonToken.VALUE_NULL ? null
                             : coverage();
+                    case RESOLVED -> walker.parser().skipChildren();
+                    case SUMMARY -> summary();
                 }
             }
         }
@@ -223,6 +249,7 @@ public final class ReportReader {
                         raw = isNull ? null : metrics();
                         usable &= isNull || raw != null;
                     }
+                    case RANK, STATUS, BORDERLINE -> walker.parser().skipChildren();
                 }
             }
             // The metrics are checked whatever else is wrong, so that every problem is listed at once.
@@ -318,6 +345,55 @@ public final class ReportReader {
                 }
             }
             return ruleId == null || reason == null ? null : new Coverage.NotJudged(ruleId, reason);
+        }
+
+        private void summary() throws IOException {
+            ObjectReader<SummaryField> object = ObjectReader.open(walker, SUMMARY);
+            if (object == null) {
+                return;
+            }
+            for (SummaryField field; (field = object.next()) != null; ) {
+                if (field == SummaryField.EQUITY) {
+                    rates = walker.values(this::labelRate);
+                } else {
+                    walker.parser().skipChildren();
+                }
+            }
+        }
+
+        private LabelRate labelRate() throws IOException {
+            ObjectReader<EquityField> object = ObjectReader.open(walker, EQUITY);
+            if (object == null) {
+                return null;
+            }
+            String ruleId = null;
+            String dimension = null;
+            String label = null;
+            Integer n = null;
+            Integer successes = null;
+            String referenceLabel = null;
+            Double referenceRate = null;
+            for (EquityField field; (field = object.next()) != null; ) {
+                switch (field) {
+                    case RULE_ID -> ruleId = walker.id();
+                    case DIMENSION -> dimension = walker.string();
+                    case LABEL -> label = walker.string();
+                    case N -> n = walker.integer();
+                    case SUCCESSES -> successes = walker.integer();
+                    case REFERENCE_LABEL -> referenceLabel = walker.string();
+                    case REFERENCE_RATE -> referenceRate = walker.number();
+                    case RATE, RATIO, FLAGGED, BORDERLINE -> walker.parser().skipChildren();
+                }
+            }
+            if (ruleId == null || dimension == null || label == null || n == null || successes == null
+                    || referenceLabel == null || referenceRate == null) {
+                return null;
+            }
+            if (n < 0 || successes < 0 || successes > n) {
+                walker.problem("successes (" + successes + ") must be between 0 and n (" + n + ")");
+                return null;
+            }
+            return new LabelRate(ruleId, new Group(dimension, label), n, successes, referenceLabel, referenceRate);
         }
 
         private Group group() throws IOException {

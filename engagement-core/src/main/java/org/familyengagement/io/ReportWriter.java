@@ -19,10 +19,16 @@ import com.fasterxml.jackson.core.util.Separators;
 import org.familyengagement.internal.AtomicFiles;
 import org.familyengagement.report.BroadcastMetrics;
 import org.familyengagement.report.Coverage;
+import org.familyengagement.report.EquityRow;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Group;
+import org.familyengagement.report.LabelRate;
 import org.familyengagement.report.Metrics;
 import org.familyengagement.report.Report;
+import org.familyengagement.report.Rollup;
+import org.familyengagement.report.Status;
+import org.familyengagement.report.Summary;
+import org.familyengagement.report.Triage;
 
 /**
  * Writes a {@link Report} as the findings document of {@code docs/fact-model.md}:
@@ -113,9 +119,56 @@ public final class ReportWriter {
      */
     public static void write(Report report, Writer out) throws IOException {
         Objects.requireNonNull(report, "report must not be null");
+        write(report, null, out);
+    }
+
+    /**
+     * The audit document of a triage as a string: the findings document of its report, each
+     * finding with {@code rank}, {@code status} and (group findings) {@code borderline}, then
+     * {@code resolved} (the baseline's findings that are gone; with a baseline only) and
+     * {@code summary} (the rollups). {@code docs/cli.md} describes every field.
+     *
+     * @throws IllegalArgumentException when a metric is not a finite number
+     */
+    public static String toJson(Triage triage) {
+        StringWriter out = new StringWriter();
+        try {
+            write(triage, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the audit document of a triage ({@link #toJson(Triage)}) to {@code file}, in one step. */
+    public static void write(Triage triage, Path file) throws IOException {
+        Objects.requireNonNull(file, "file must not be null");
+        AtomicFiles.write(file, toJson(triage).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the audit document of a triage ({@link #toJson(Triage)}) to a byte stream, UTF-8. */
+    public static void write(Triage triage, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "output stream must not be null");
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(triage, writer);
+        writer.flush();
+    }
+
+    /** Writes the audit document of a triage ({@link #toJson(Triage)}) to a character stream. */
+    public static void write(Triage triage, Writer out) throws IOException {
+        Objects.requireNonNull(triage, "triage must not be null");
+        write(triage.report(), triage, out);
+    }
+
+    private static void write(Report report, Triage triage, Writer out) throws IOException {
         Objects.requireNonNull(out, "writer must not be null");
         for (Finding finding : report.findings()) {
             checkFinite(finding);
+        }
+        if (triage != null) {
+            for (Finding finding : triage.resolved()) {
+                checkFinite(finding);
+            }
         }
         try (JsonGenerator json = Formats.JSON.createGenerator(out)) {
             // A pretty printer tracks its nesting: each generator needs its own instance.
@@ -124,11 +177,21 @@ public final class ReportWriter {
             json.writeStringField("asOf", report.asOf().toString());
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
-                writeFinding(json, finding);
+                writeFinding(json, finding, triage == null ? null : triage.entry(finding));
             }
             json.writeEndArray();
             if (report.coverage() != null) {
                 writeCoverage(json, report.coverage());
+            }
+            if (triage != null) {
+                if (triage.baseline().isPresent()) {
+                    json.writeArrayFieldStart("resolved");
+                    for (Finding finding : triage.resolved()) {
+                        writeFinding(json, finding, null);
+                    }
+                    json.writeEndArray();
+                }
+                writeSummary(json, triage);
             }
             json.writeEndObject();
         }
@@ -136,7 +199,64 @@ public final class ReportWriter {
         out.flush();
     }
 
-    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    private static void writeSummary(JsonGenerator json, Triage triage) throws IOException {
+        Summary summary = triage.summary();
+        json.writeObjectFieldStart("summary");
+        if (triage.baseline().isPresent()) {
+            json.writeObjectFieldStart("changes");
+            for (var change : triage.changes().entrySet()) {
+                json.writeNumberField(change.getKey().name(), change.getValue());
+            }
+            json.writeEndObject();
+        }
+        writeRollups(json, "bySeverity", summary.bySeverity());
+        writeRollups(json, "byRule", summary.byRule());
+        writeRollups(json, "bySchool", summary.bySchool());
+        writeRollups(json, "byStaff", summary.byStaff());
+        writeRollups(json, "byBroadcast", summary.byBroadcast());
+        json.writeArrayFieldStart("equity");
+        for (EquityRow row : summary.equity()) {
+            LabelRate rate = row.rate();
+            json.writeStartObject();
+            json.writeStringField("ruleId", rate.ruleId());
+            json.writeStringField("dimension", rate.group().dimension());
+            json.writeStringField("label", rate.group().label());
+            json.writeNumberField("n", rate.n());
+            json.writeNumberField("successes", rate.successes());
+            json.writeNumberField("rate", rate.rate());
+            json.writeStringField("referenceLabel", rate.referenceLabel());
+            json.writeNumberField("referenceRate", rate.referenceRate());
+            json.writeNumberField("ratio", rate.ratio());
+            json.writeBooleanField("flagged", row.flagged());
+            json.writeBooleanField("borderline", row.borderline());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeRollups(JsonGenerator json, String name, List<Rollup> rollups)
+            throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Rollup rollup : rollups) {
+            json.writeStartObject();
+            json.writeStringField("key", rollup.key());
+            json.writeNumberField("findings", rollup.findings());
+            json.writeNumberField("high", rollup.high());
+            json.writeNumberField("medium", rollup.medium());
+            json.writeNumberField("low", rollup.low());
+            json.writeNumberField("families", rollup.families());
+            json.writeObjectFieldStart("rules");
+            for (var rule : rollup.rules().entrySet()) {
+                json.writeNumberField(rule.getKey(), rule.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeFinding(JsonGenerator json, Finding finding, Triage.Entry entry) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", finding.id());
         json.writeStringField("ruleId", finding.ruleId());
@@ -176,6 +296,14 @@ public final class ReportWriter {
             json.writeNumberField("deliveries", broadcast.deliveries());
             writeIds(json, "languages", broadcast.languages());
             json.writeEndObject();
+        }
+        if (entry != null) {
+            json.writeNumberField("rank", entry.rank());
+            Status status = entry.status();
+            json.writeStringField("status", status == null ? null : status.name());
+            if (metrics != null) {
+                json.writeBooleanField("borderline", entry.borderline());
+            }
         }
         json.writeEndObject();
     }

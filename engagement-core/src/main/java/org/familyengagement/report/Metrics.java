@@ -17,4 +17,13 @@ public record Metrics(int n, double rate, String referenceLabel, double referenc
     public Metrics {
         Objects.requireNonNull(referenceLabel, "referenceLabel");
     }
+
+    /**
+     * True when the p-value is within a factor of two of {@code alpha} ({@code alpha / 2 <= p < 2 alpha}):
+     * a gap this close to the significance line could as well be chance among the many labels
+     * compared, so every output marks it as borderline rather than let it read as certain.
+     */
+    public boolean isBorderline(double alpha) {
+        return pValue >= alpha / 2 && pValue < 2 * alpha;
+    }
 }

@@ -18,9 +18,12 @@ import org.familyengagement.report.Severity;
  * @param rationale  why it exists: the practice behind it; may be empty for custom rules
  * @param parameters the policy parameters it reads, for example {@code deficitOnly.minConcerns}
  * @param builtIn    true for the rules of the built-in pack
+ * @param why        why it matters, for a coordinator acting on its findings (the {@code guidance}
+ *                   bundle; a custom rule's is its rationale)
+ * @param nextStep   what to do next about one of its findings; empty for custom rules
  */
 public record RuleInfo(String id, String title, Category category, Severity severity, String rationale,
-                       List<String> parameters, boolean builtIn) {
+                       List<String> parameters, boolean builtIn, String why, String nextStep) {
     public RuleInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -28,5 +31,7 @@ public record RuleInfo(String id, String title, Category category, Severity seve
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rationale, "rationale");
         parameters = List.copyOf(parameters);
+        Objects.requireNonNull(why, "why");
+        Objects.requireNonNull(nextStep, "nextStep");
     }
 }

@@ -104,7 +104,7 @@ final class BatchEvaluation {
         }
         return new Report(context.asOf(), new ArrayList<>(findings), CoverageCounter.count(
                 districtTallies.coverageCounts(), context, metadata.ids(), districtTallies.topicCoverage(),
-                new Messages(locale)));
+                new Messages(locale)), tallies.table());
     }
 
     /**

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.familyengagement.model.Family;
 import org.familyengagement.report.Group;
+import org.familyengagement.report.LabelRate;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.familyengagement.rules.drl.FamilyHistory;
 import org.familyengagement.rules.drl.GroupRate;
@@ -173,6 +175,47 @@ final class GroupTallies {
             }
         }
         dirty = false;
+    }
+
+    /**
+     * The equity table: every eligible label's rate under each counted measure, beside its
+     * dimension's reference (the eligible label that {@link GroupRate#ranksAbove ranks above} the
+     * others, as the group rules choose it). Labels below the minimum group size have no row.
+     */
+    List<LabelRate> table() {
+        List<LabelRate> table = new ArrayList<>();
+        if (reach) {
+            addRows(table, REACH_RULE, Tally::reachRate);
+        }
+        if (response) {
+            addRows(table, RESPONSE_RULE, Tally::responseRate);
+        }
+        if (strengths) {
+            addRows(table, STRENGTHS_RULE, Tally::strengthsRate);
+        }
+        return table;
+    }
+
+    private void addRows(List<LabelRate> table, String ruleId, Function<Tally, GroupRate> measure) {
+        for (Map<String, Tally> labels : byDimension.values()) {
+            List<GroupRate> eligible = new ArrayList<>();
+            for (Tally tally : labels.values()) {
+                GroupRate rate = measure.apply(tally);
+                if (rate.eligible()) {
+                    eligible.add(rate);
+                }
+            }
+            GroupRate reference = null;
+            for (GroupRate rate : eligible) {
+                if (reference == null || rate.ranksAbove(reference)) {
+                    reference = rate;
+                }
+            }
+            for (GroupRate rate : eligible) {
+                table.add(new LabelRate(ruleId, rate.label(), rate.n(), rate.successes(), reference.label().label(),
+                        reference.rate()));
+            }
+        }
     }
 
     /** Updates the {@link GroupRate} facts whose counts changed since they were inserted or updated. */

@@ -353,7 +353,8 @@ final class LiveSessionImpl implements LiveSession {
     public Report findings() {
         checkOpen();
         return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(
-                districtTallies.coverageCounts(), context, ruleIds, districtTallies.topicCoverage(), messages));
+                districtTallies.coverageCounts(), context, ruleIds, districtTallies.topicCoverage(), messages),
+                tallies.table());
     }
 
     @Override

@@ -70,9 +70,12 @@ public final class RuleMetadata {
                 .thenComparingInt(info -> info.builtIn() ? info.order() : 0)
                 .thenComparing(Info::id));
         List<RuleInfo> catalog = new ArrayList<>(infos.size());
+        Guidance guidance = new Guidance(messages.locale());
         for (Info info : infos) {
+            String rationale = messages.rationale(info);
             catalog.add(new RuleInfo(info.id(), messages.title(info), info.category(), info.severity(),
-                    messages.rationale(info), info.parameters(), info.builtIn()));
+                    rationale, info.parameters(), info.builtIn(), guidance.why(info.id(), rationale),
+                    guidance.nextStep(info.id())));
         }
         return catalog;
     }

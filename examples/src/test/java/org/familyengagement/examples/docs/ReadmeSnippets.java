@@ -43,6 +43,9 @@ class ReadmeSnippets {
 
         assertThat(report.findingsAtLeast(Severity.HIGH)).isNotEmpty();
         assertThat(engine.catalog().ids()).doesNotContain("message-overload");  // the policy disables it
-        assertThat(ReportReader.read(FINDINGS)).isEqualTo(report);
+        // The findings document holds the findings (the equity table is in an audit's summary only).
+        Report read = ReportReader.read(FINDINGS);
+        assertThat(read.asOf()).isEqualTo(report.asOf());
+        assertThat(read.findings()).isEqualTo(report.findings());
     }
 }

@@ -1,0 +1,163 @@
+package org.familyengagement.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The rollups of a report: its findings counted by rule, by severity, by school, by staff member
+ * and by broadcast, and the equity table of every eligible label. Every output (text, JSON, CSV,
+ * HTML) shows these and nothing else, so they always agree. Immutable.
+ */
+public final class Summary {
+    private final List<Rollup> byRule;
+    private final List<Rollup> bySeverity;
+    private final List<Rollup> bySchool;
+    private final List<Rollup> byStaff;
+    private final List<Rollup> byBroadcast;
+    private final List<EquityRow> equity;
+
+    private Summary(List<Rollup> byRule, List<Rollup> bySeverity, List<Rollup> bySchool, List<Rollup> byStaff,
+                    List<Rollup> byBroadcast, List<EquityRow> equity) {
+        this.byRule = List.copyOf(byRule);
+        this.bySeverity = List.copyOf(bySeverity);
+        this.bySchool = List.copyOf(bySchool);
+        this.byStaff = List.copyOf(byStaff);
+        this.byBroadcast = List.copyOf(byBroadcast);
+        this.equity = List.copyOf(equity);
+    }
+
+    /**
+     * The rollups of a report.
+     *
+     * @param report the report
+     * @param alpha  the policy's significance level, for {@link Metrics#isBorderline}
+     */
+    public static Summary of(Report report, double alpha) {
+        List<Finding> findings = report.findings();
+        List<Rollup> byRule = rollup(findings, f -> List.of(f.ruleId()));
+        // By severity: most severe first, every severity present even at 0.
+        Map<String, Rollup> severities = new HashMap<>();
+        for (Rollup r : rollup(findings, f -> List.of(f.severity().name()))) {
+            severities.put(r.key(), r);
+        }
+        List<Rollup> bySeverity = new ArrayList<>();
+        for (Severity severity : List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+            bySeverity.add(severities.getOrDefault(severity.name(),
+                    new Rollup(severity.name(), 0, 0, 0, 0, 0, Map.of())));
+        }
+        return new Summary(byRule, bySeverity, rollup(findings, Finding::schoolIds),
+                rollup(findings, Finding::staffIds),
+                rollup(findings, f -> f.broadcastId() == null ? List.of() : List.of(f.broadcastId())),
+                equity(report, alpha));
+    }
+
+    /** Findings by rule id, worst first. */
+    public List<Rollup> byRule() {
+        return byRule;
+    }
+
+    /** Findings by severity: HIGH, MEDIUM, LOW, each present. */
+    public List<Rollup> bySeverity() {
+        return bySeverity;
+    }
+
+    /**
+     * Findings by school, worst first: a finding counts for each school its evidence names (group
+     * findings for none).
+     */
+    public List<Rollup> bySchool() {
+        return bySchool;
+    }
+
+    /** Findings by staff member, worst first: a finding counts for each staff member its evidence names. */
+    public List<Rollup> byStaff() {
+        return byStaff;
+    }
+
+    /** Findings about a broadcast, by broadcast, worst first. */
+    public List<Rollup> byBroadcast() {
+        return byBroadcast;
+    }
+
+    /**
+     * The equity table: every eligible label of every dimension under every group rule that ran,
+     * flagged or not, by rule and dimension, then highest rate first (ties by label). Labels below
+     * the minimum group size are never in it.
+     */
+    public List<EquityRow> equity() {
+        return equity;
+    }
+
+    /** The flagged rows of the equity table. */
+    public List<EquityRow> flagged() {
+        return equity.stream().filter(EquityRow::flagged).toList();
+    }
+
+    private static List<EquityRow> equity(Report report, double alpha) {
+        Map<String, Finding> flags = new HashMap<>();
+        for (Finding finding : report.findings()) {
+            if (finding.isGroupFinding()) {
+                flags.put(finding.ruleId() + '\u0000' + finding.group().dimension() + '\u0000'
+                        + finding.group().label(), finding);
+            }
+        }
+        List<EquityRow> rows = new ArrayList<>();
+        List<LabelRate> rates = new ArrayList<>(report.rates());
+        rates.sort(Comparator.comparing(LabelRate::ruleId).thenComparing(r -> r.group().dimension())
+                .thenComparing(Comparator.comparingDouble(LabelRate::rate).reversed())
+                .thenComparing(r -> r.group().label()));
+        for (LabelRate rate : rates) {
+            Finding finding = flags.get(rate.ruleId() + '\u0000' + rate.group().dimension() + '\u0000'
+                    + rate.group().label());
+            boolean borderline = finding != null && finding.metrics() != null
+                    && finding.metrics().isBorderline(alpha);
+            rows.add(new EquityRow(rate, finding, borderline));
+        }
+        return rows;
+    }
+
+    /**
+     * Counts findings under each key {@code keys} gives them (a finding with several schools
+     * counts once for each); worst first.
+     */
+    static List<Rollup> rollup(Collection<Finding> findings, Function<Finding, List<String>> keys) {
+        Map<String, List<Finding>> byKey = new TreeMap<>();
+        for (Finding finding : findings) {
+            for (String key : keys.apply(finding)) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
+            }
+        }
+        List<Rollup> rollups = new ArrayList<>(byKey.size());
+        for (Map.Entry<String, List<Finding>> entry : byKey.entrySet()) {
+            int[] severities = new int[Severity.values().length];
+            Set<String> families = new HashSet<>();
+            Map<String, Integer> rules = new TreeMap<>();
+            for (Finding finding : entry.getValue()) {
+                severities[finding.severity().ordinal()]++;
+                if (finding.familyId() != null) {
+                    families.add(finding.familyId());
+                }
+                rules.merge(finding.ruleId(), 1, Integer::sum);
+            }
+            Map<String, Integer> mostFirst = new LinkedHashMap<>();
+            rules.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+            rollups.add(new Rollup(entry.getKey(), entry.getValue().size(), severities[Severity.HIGH.ordinal()],
+                    severities[Severity.MEDIUM.ordinal()], severities[Severity.LOW.ordinal()], families.size(),
+                    mostFirst));
+        }
+        rollups.sort(Rollup.WORST_FIRST);
+        return rollups;
+    }
+}
