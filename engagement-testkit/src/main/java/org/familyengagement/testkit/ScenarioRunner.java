@@ -58,7 +58,8 @@ public final class ScenarioRunner {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> FIELDS = Set.of("description", "dataset", "datasetFile", "asOf", "policy",
             "rules", "expect", "expectNot");
-    private static final Set<String> EXPECTATION_FIELDS = Set.of("ruleId", "familyId", "group", "evidence");
+    private static final Set<String> EXPECTATION_FIELDS = Set.of("ruleId", "familyId", "group", "broadcastId",
+            "evidence");
     private static final Set<String> GROUP_FIELDS = Set.of("dimension", "label");
     private static final String NL = System.lineSeparator();
     private static final Map<String, RuleVerifier> VERIFIERS = new ConcurrentHashMap<>();
@@ -321,14 +322,14 @@ public final class ScenarioRunner {
             return expectations;
         }
         if (!list.isArray()) {
-            problems.add(new Problem("/" + field, "must be a list of {ruleId, familyId | group, evidence?}"));
+            problems.add(new Problem("/" + field, "must be a list of {ruleId, familyId | group | broadcastId, evidence?}"));
             return expectations;
         }
         for (int i = 0; i < list.size(); i++) {
             String pointer = "/" + field + "/" + i;
             JsonNode entry = list.get(i);
             if (!entry.isObject()) {
-                problems.add(new Problem(pointer, "must be an object {ruleId, familyId | group, evidence?}"));
+                problems.add(new Problem(pointer, "must be an object {ruleId, familyId | group | broadcastId, evidence?}"));
                 continue;
             }
             int before = problems.size();
@@ -349,14 +350,16 @@ public final class ScenarioRunner {
             }
             String familyId = text(entry, "familyId", pointer, false, problems);
             Group group = group(entry.get("group"), pointer + "/group", problems);
-            if (familyId != null && group != null) {
-                problems.add(new Problem(pointer, "give \"familyId\" or \"group\", not both"));
-            } else if (present && familyId == null && group == null && entry.get("group") == null) {
-                problems.add(new Problem(pointer, "missing required field \"familyId\" or \"group\""));
+            String broadcastId = text(entry, "broadcastId", pointer, false, problems);
+            int subjects = (familyId != null ? 1 : 0) + (group != null ? 1 : 0) + (broadcastId != null ? 1 : 0);
+            if (subjects > 1) {
+                problems.add(new Problem(pointer, "give one of \"familyId\", \"group\" or \"broadcastId\", not more"));
+            } else if (present && subjects == 0 && entry.get("group") == null) {
+                problems.add(new Problem(pointer, "missing required field \"familyId\", \"group\" or \"broadcastId\""));
             }
             List<String> evidence = evidence(entry.get("evidence"), pointer + "/evidence", problems);
             if (problems.size() == before) {
-                expectations.add(new Expectation(pointer, ruleId, familyId, group, evidence));
+                expectations.add(new Expectation(pointer, ruleId, familyId, group, broadcastId, evidence));
             }
         }
         return expectations;
@@ -424,10 +427,14 @@ public final class ScenarioRunner {
                             List<Expectation> expectNot) {
     }
 
-    /** One entry of {@code expect} or {@code expectNot}; no family and no group means "any finding". */
-    private record Expectation(String pointer, String ruleId, String familyId, Group group, List<String> evidence) {
+    /** One entry of {@code expect} or {@code expectNot}; no family, group or broadcast means "any finding". */
+    private record Expectation(String pointer, String ruleId, String familyId, Group group, String broadcastId,
+                               List<String> evidence) {
         boolean matches(Finding finding) {
             if (familyId != null && !familyId.equals(finding.familyId())) {
+                return false;
+            }
+            if (broadcastId != null && !broadcastId.equals(finding.broadcastId())) {
                 return false;
             }
             if (group != null && !group.equals(finding.group())) {
@@ -438,7 +445,8 @@ public final class ScenarioRunner {
 
         String describeTarget() {
             String target = familyId != null ? " about family \"" + familyId + "\""
-                    : group != null ? " about group " + group.dimension() + "=\"" + group.label() + "\"" : "";
+                    : group != null ? " about group " + group.dimension() + "=\"" + group.label() + "\""
+                    : broadcastId != null ? " about broadcast \"" + broadcastId + "\"" : "";
             return evidence == null ? target : target + " with evidence " + new TreeSet<>(evidence);
         }
     }

@@ -29,7 +29,7 @@ class ScenarioRunnerTest {
         // data/commitments.json is in a subdirectory: a dataset that scenarios refer to, not a scenario.
         assertThat(names).containsExactly("broken-commitment.json", "custom-rules.yaml",
                 "disabled-rule-stays-silent.yaml", "stricter-policy.yaml",
-                "unanswered-input.yaml");
+                "unanswered-input.yaml", "untranslated-broadcast.yaml");
     }
 
     @Test
