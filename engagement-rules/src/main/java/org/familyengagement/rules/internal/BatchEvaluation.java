@@ -94,10 +94,11 @@ final class BatchEvaluation {
 
         List<Future<?>> judging = new ArrayList<>();
         for (Slice slice : slices) {
-            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution, reportable)));
+            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts,
+                    attribution, reportable)));
         }
         await(judging, slices, deadline);
-        // Group findings come from every session alike: keep each once.
+        // Group and broadcast findings come from every session alike: keep each once.
         Set<Finding> findings = new LinkedHashSet<>();
         for (Slice slice : slices) {
             findings.addAll(slice.findings);
