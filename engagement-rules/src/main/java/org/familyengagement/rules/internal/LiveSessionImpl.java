@@ -494,8 +494,8 @@ final class LiveSessionImpl implements LiveSession {
     private static final class FindingTracker implements RuleRuntimeEventListener {
         private final Set<Finding> current = new HashSet<>();
         private final Map<String, Set<Finding>> byFamily = new HashMap<>();
-        private final Set<Finding> added = new LinkedHashSet<>();
-        private final Set<Finding> removed = new LinkedHashSet<>();
+        private Set<Finding> added = new LinkedHashSet<>();
+        private Set<Finding> removed = new LinkedHashSet<>();
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
@@ -530,9 +530,18 @@ final class LiveSessionImpl implements LiveSession {
             // Findings are never updated: truth maintenance only inserts and retracts them.
         }
 
+        /**
+         * Starts new sets rather than clearing: {@code clear()} walks a hash table's whole capacity,
+         * which the session's opening (every finding "added") made as large as the findings, and
+         * which would then cost every later update as much as a pass over all the findings.
+         */
         void clearChanges() {
-            added.clear();
-            removed.clear();
+            if (!added.isEmpty()) {
+                added = new LinkedHashSet<>();
+            }
+            if (!removed.isEmpty()) {
+                removed = new LinkedHashSet<>();
+            }
         }
     }
 }
