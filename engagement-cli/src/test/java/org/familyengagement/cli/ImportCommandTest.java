@@ -19,6 +19,7 @@ class ImportCommandTest {
     static final String ED_FI = "../examples/import/ed-fi.yaml";
     static final String TEACHER_LOG = "../examples/import/teacher-contact-log.yaml";
     static final String NOTIFICATIONS = "../examples/import/notification-delivery-report.yaml";
+    static final String SIS_H2 = "../examples/import/sis-h2.yaml";
 
     @Test
     void importsTheEdFiSampleIntoADatasetDocument(@TempDir Path dir) throws IOException {
@@ -36,6 +37,18 @@ class ImportCommandTest {
         Dataset written = DatasetReader.read(out);
         assertThat(written.families()).hasSize(960);
         assertThat(written.district().holidays()).hasSize(11);
+    }
+
+    /** The H2 example holds the sample district: audited from the database, it gives the JSON's findings. */
+    @Test
+    void auditingTheH2ExampleGivesTheFindingsOfTheSampleJson() {
+        Cli.Result fromDatabase = run("audit", "--config", SIS_H2, "--as-of", "2026-11-20T23:00:00Z", "--format", "json");
+        Cli.Result fromJson = run("audit", "--data", "../examples/data/sample-district.json", "--as-of",
+                "2026-11-20T23:00:00Z", "--format", "json");
+
+        assertThat(fromDatabase.exitCode()).as(fromDatabase.toString()).isZero();
+        assertThat(fromDatabase.out()).containsPattern("\"ruleId\": *\"unanswered-input\"")
+                .isEqualTo(fromJson.out());
     }
 
     @Test
