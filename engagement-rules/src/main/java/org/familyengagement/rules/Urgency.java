@@ -21,7 +21,8 @@ import org.familyengagement.report.Finding;
 /**
  * The order in which a coordinator should act on findings, most urgent first: severity, then the
  * rule (within a severity, a family kept waiting on the school before a family poorly served),
- * then how overdue the finding is by its rule's own measure, then the finding's id. The table
+ * then how overdue the finding is by its rule's own measure; {@code Triage} breaks what ties
+ * remain by the report's own order. The table
  * in {@code docs/rules.md} ("Urgency") states the order of rules and each rule's measure; in short:
  *
  * <ul>

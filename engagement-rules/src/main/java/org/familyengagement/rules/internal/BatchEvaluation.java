@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,9 +71,10 @@ final class BatchEvaluation {
 
     Report run(Dataset dataset, EvaluationContext context, Collection<?> extraFacts) {
         long deadline = System.nanoTime() + limits.timeLimit().toNanos();
-        Set<Group> labels = Sessions.groupLabels(dataset);
+        SortedMap<Group, Integer> sizes = Sessions.groupSizes(dataset);
+        Set<Group> labels = sizes.keySet();
         Attribution attribution = Attribution.of(dataset); // read-only: shared by the slices
-        Predicate<Group> reportable = Sessions.reportableGroups(dataset, context.policy().disparity().minGroupSize());
+        Predicate<Group> reportable = Sessions.reportableGroups(sizes, context.policy().disparity().minGroupSize());
         List<Slice> slices = new ArrayList<>();
         for (List<Family> families : cut(dataset.families(), limits.threads())) {
             slices.add(new Slice(families));

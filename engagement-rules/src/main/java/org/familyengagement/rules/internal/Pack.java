@@ -51,7 +51,7 @@ public final class Pack {
         Messages messages = new Messages(locale);
         return new LiveSessionImpl(kieBase.newKieSession(), dataset, new EvaluationContext(asOf, policy,
                 dataset.district()), metadata, FindingCollector.logical(metadata, messages,
-                Sessions.reportableGroups(dataset, policy.disparity().minGroupSize())), messages, extraFacts,
+                Sessions.reportableGroups(Sessions.groupSizes(dataset), policy.disparity().minGroupSize())), messages, extraFacts,
                 limits);
     }
 }

@@ -110,10 +110,9 @@ final class Sessions {
 
     /**
      * The group labels a finding may name: those carried by at least {@code disparity.minGroupSize}
-     * families. Live sessions never change a family's labels, so this holds for their lifetime.
+     * families ({@code sizes}: {@link #groupSizes}). Live sessions never change a family's labels, so this holds for their lifetime.
      */
-    static Predicate<Group> reportableGroups(Dataset dataset, int minGroupSize) {
-        Map<Group, Integer> sizes = groupSizes(dataset);
+    static Predicate<Group> reportableGroups(Map<Group, Integer> sizes, int minGroupSize) {
         return group -> sizes.getOrDefault(group, 0) >= minGroupSize;
     }
 
