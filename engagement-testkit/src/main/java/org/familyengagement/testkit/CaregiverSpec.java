@@ -1,17 +1,10 @@
 package org.familyengagement.testkit;
 
 import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.District;
-import org.familyengagement.model.Preference;
-import org.familyengagement.model.ReachableWindow;
 import org.familyengagement.model.Restriction;
 
 /**
@@ -22,12 +15,7 @@ import org.familyengagement.model.Restriction;
 public final class CaregiverSpec implements FactSpec<Caregiver> {
     private final String id;
     private final String relationship;
-    private final List<String> languages = new ArrayList<>();
-    private final List<Channel> channels = new ArrayList<>();
-    private final Set<Channel> optOut = EnumSet.noneOf(Channel.class);
-    private final List<ReachableWindow> reachable = new ArrayList<>();
-    private boolean interpreter;
-    private boolean hasPreference;
+    private final PreferenceDraft preference = new PreferenceDraft();
     private Restriction restriction = Restriction.NONE;
 
     CaregiverSpec(String id, String relationship) {
@@ -42,29 +30,25 @@ public final class CaregiverSpec implements FactSpec<Caregiver> {
 
     /** Ranked BCP 47 tags this caregiver reads or speaks. */
     public CaregiverSpec languages(String... tags) {
-        languages.addAll(List.of(tags));
-        hasPreference = true;
+        preference.languages(tags);
         return this;
     }
 
     /** Ranked channels this caregiver chose. */
     public CaregiverSpec channels(Channel... values) {
-        channels.addAll(List.of(values));
-        hasPreference = true;
+        preference.channels(values);
         return this;
     }
 
     /** A weekly window this caregiver can be reached or come to meetings, local time. */
     public CaregiverSpec reachable(String from, String to, DayOfWeek... days) {
-        reachable.add(new ReachableWindow(Set.of(days), LocalTime.parse(from), LocalTime.parse(to)));
-        hasPreference = true;
+        preference.reachable(from, to, days);
         return this;
     }
 
     /** This caregiver asked for an interpreter at meetings. */
     public CaregiverSpec interpreter() {
-        interpreter = true;
-        hasPreference = true;
+        preference.interpreter();
         return this;
     }
 
@@ -76,8 +60,6 @@ public final class CaregiverSpec implements FactSpec<Caregiver> {
 
     @Override
     public Caregiver build() {
-        Preference preference = hasPreference ? new Preference(languages, channels, optOut, reachable, interpreter)
-                : null;
-        return new Caregiver(id, relationship, preference, restriction);
+        return new Caregiver(id, relationship, preference.build(), restriction);
     }
 }

@@ -1,21 +1,16 @@
 package org.familyengagement.testkit;
 
 import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
-import org.familyengagement.model.Preference;
-import org.familyengagement.model.ReachableWindow;
 import org.familyengagement.model.Student;
 
 /**
@@ -27,12 +22,7 @@ public final class FamilySpec implements FactSpec<Family> {
     private final List<Student> students = new ArrayList<>();
     private final List<CaregiverSpec> caregivers = new ArrayList<>();
     private final Map<String, String> groups = new LinkedHashMap<>();
-    private final List<String> languages = new ArrayList<>();
-    private final List<Channel> channels = new ArrayList<>();
-    private final Set<Channel> optOut = EnumSet.noneOf(Channel.class);
-    private final List<ReachableWindow> reachable = new ArrayList<>();
-    private boolean interpreter;
-    private boolean hasPreference;
+    private final PreferenceDraft preference = new PreferenceDraft();
 
     private final District district;
 
@@ -53,36 +43,31 @@ public final class FamilySpec implements FactSpec<Family> {
 
     /** Ranked BCP 47 tags the family reads or speaks. */
     public FamilySpec languages(String... tags) {
-        languages.addAll(List.of(tags));
-        hasPreference = true;
+        preference.languages(tags);
         return this;
     }
 
     /** Ranked channels the family chose. */
     public FamilySpec channels(Channel... values) {
-        channels.addAll(List.of(values));
-        hasPreference = true;
+        preference.channels(values);
         return this;
     }
 
     /** Channels the family refused. */
     public FamilySpec optOut(Channel... values) {
-        optOut.addAll(List.of(values));
-        hasPreference = true;
+        preference.optOut(values);
         return this;
     }
 
     /** A weekly window for calls and visits, local time: {@code reachable("17:00", "20:00", MONDAY, TUESDAY)}. */
     public FamilySpec reachable(String from, String to, DayOfWeek... days) {
-        reachable.add(new ReachableWindow(Set.of(days), LocalTime.parse(from), LocalTime.parse(to)));
-        hasPreference = true;
+        preference.reachable(from, to, days);
         return this;
     }
 
     /** The family asked for an interpreter at meetings. */
     public FamilySpec interpreter() {
-        interpreter = true;
-        hasPreference = true;
+        preference.interpreter();
         return this;
     }
 
@@ -113,13 +98,10 @@ public final class FamilySpec implements FactSpec<Family> {
 
     @Override
     public Family build() {
-        Preference preference = hasPreference
-                ? new Preference(languages, channels, optOut, reachable, interpreter)
-                : null;
         List<Caregiver> built = new ArrayList<>();
         for (CaregiverSpec caregiver : caregivers) {
             built.add(caregiver.build());
         }
-        return new Family(id, students, built, preference, groups);
+        return new Family(id, students, built, preference.build(), groups);
     }
 }
