@@ -32,5 +32,6 @@ module org.familyengagement.core {
             org.familyengagement.rules,
             org.familyengagement.importer,
             org.familyengagement.testkit,
-            org.familyengagement.cli;
+            org.familyengagement.cli,
+            org.familyengagement.spark;
 }
