@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +57,7 @@ final class DistrictAudit {
     private final JavaSparkContext context;
     private final EngineSpec spec;
     private final int partitions;
+    private final Locations locations;
 
     /** @param partitions how many partitions to judge in; 0 for Spark's default parallelism */
     DistrictAudit(SparkSession spark, EngineSpec spec, int partitions) {
@@ -66,6 +65,7 @@ final class DistrictAudit {
         this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.spec = spec;
         this.partitions = partitions;
+        this.locations = new Locations(spark.sparkContext().hadoopConfiguration());
     }
 
     /** What auditing one district gave: its triaged report, or every problem of its data. */
@@ -80,17 +80,21 @@ final class DistrictAudit {
     private record Judged(List<Finding> findings, long[] overdue) implements Serializable {
     }
 
-    Outcome audit(Path input, Instant asOf) throws IOException {
-        return Files.isDirectory(input) ? auditRecords(input, asOf) : auditDocument(input, asOf);
+    /** Audits the district at a location: a dataset document, or a directory in the family-records layout. */
+    Outcome audit(String input, Instant asOf) throws IOException {
+        if (!locations.exists(input)) {
+            return new Outcome(null, null, List.of("--data: " + input + " does not exist"));
+        }
+        return locations.isDirectory(input) ? auditRecords(input, asOf) : auditDocument(input, asOf);
     }
 
     /** A contract document: checked whole on the driver, then dealt out by family. */
-    private Outcome auditDocument(Path file, Instant asOf) throws IOException {
+    private Outcome auditDocument(String file, Instant asOf) throws IOException {
         Dataset dataset;
-        try {
-            dataset = DatasetReader.read(file);
+        try (InputStream in = locations.open(file)) {
+            dataset = DatasetReader.read(in);
         } catch (InvalidInputException e) {
-            return new Outcome(null, null, located(file.toString(), e));
+            return new Outcome(null, null, located(file, e));
         }
         int count = partitions > 0 ? partitions : context.defaultParallelism();
         List<List<Family>> dealt = new ArrayList<>();
@@ -117,22 +121,23 @@ final class DistrictAudit {
     }
 
     /** The family-records layout: the header read on the driver, the records only on executors. */
-    private Outcome auditRecords(Path directory, Instant asOf) throws IOException {
-        Path headerFile = directory.resolve(HEADER);
-        Path jsonl = directory.resolve(RECORDS_JSONL);
-        Path parquet = directory.resolve(RECORDS_PARQUET);
+    private Outcome auditRecords(String directory, Instant asOf) throws IOException {
+        String headerFile = Locations.child(directory, HEADER);
+        String jsonl = Locations.child(directory, RECORDS_JSONL);
+        String parquet = Locations.child(directory, RECORDS_PARQUET);
+        boolean lines = locations.exists(jsonl);
         List<String> problems = new ArrayList<>();
-        if (!Files.isRegularFile(headerFile)) {
+        if (!locations.exists(headerFile) || locations.isDirectory(headerFile)) {
             problems.add(directory + ": no " + HEADER + " (the district's header document)");
         }
-        if (Files.exists(jsonl) == Files.exists(parquet)) {
+        if (lines == locations.exists(parquet)) {
             problems.add(directory + ": needs one of " + RECORDS_JSONL + " or " + RECORDS_PARQUET
-                    + (Files.exists(jsonl) ? ", not both" : ""));
+                    + (lines ? ", not both" : ""));
         }
         if (!problems.isEmpty()) {
             return new Outcome(null, null, problems);
         }
-        String header = Files.readString(headerFile, StandardCharsets.UTF_8);
+        String header = locations.readString(headerFile);
         District district;
         try {
             Dataset alone = DatasetReader.readString(header);
@@ -143,12 +148,11 @@ final class DistrictAudit {
             }
             district = alone.district();
         } catch (InvalidInputException e) {
-            return new Outcome(null, null, located(headerFile.toString(), e));
+            return new Outcome(null, null, located(Locations.display(directory, HEADER), e));
         }
-        boolean lines = Files.exists(jsonl);
-        String place = lines ? jsonl + ":" : parquet + " row ";
-        JavaRDD<String> texts = lines ? context.textFile(jsonl.toString())
-                : spark.read().parquet(parquet.toString()).toJSON().javaRDD();
+        String place = lines ? Locations.display(directory, RECORDS_JSONL) + ":"
+                : Locations.display(directory, RECORDS_PARQUET) + " row ";
+        JavaRDD<String> texts = lines ? context.textFile(jsonl) : spark.read().parquet(parquet).toJSON().javaRDD();
         JavaRDD<FamilyLines.Line> records = texts.zipWithIndex()
                 .map(line -> new FamilyLines.Line(line._2() + 1, line._1()));
         if (partitions > 0) {

@@ -51,8 +51,9 @@ public final class SparkAudit implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "PATH", required = true,
             description = {"A district: a dataset document (JSON, v1 or v2), or a directory in the family-records "
-                    + "layout (district.json and families.jsonl or families.parquet). Repeat for more districts."})
-    List<Path> data = new ArrayList<>();
+                    + "layout (district.json and families.jsonl or families.parquet); a local path or a URI "
+                    + "(hdfs://, s3a://). Repeat for more districts."})
+    List<String> data = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "INSTANT", required = true,
             description = "The instant of judgement, ISO-8601 (2026-11-20T23:00:00Z).")
@@ -144,8 +145,8 @@ public final class SparkAudit implements Callable<Integer> {
         if (!lang.equals("en") && !lang.equals("es")) {
             problems.add("--lang: en or es, not " + lang);
         }
-        for (Path input : data) {
-            if (!Files.exists(input)) {
+        for (String input : data) {
+            if (!Locations.isUri(input) && !Files.exists(Path.of(input))) {
                 problems.add("--data: " + input + " does not exist");
             }
         }
@@ -190,7 +191,7 @@ public final class SparkAudit implements Callable<Integer> {
         try {
             DistrictAudit audit = new DistrictAudit(spark, spec, partitions);
             Map<String, DistrictAudit.Outcome> done = new LinkedHashMap<>();
-            for (Path input : data) {
+            for (String input : data) {
                 DistrictAudit.Outcome outcome = audit.audit(input, instant);
                 problems.addAll(outcome.problems());
                 if (outcome.triage() != null) {

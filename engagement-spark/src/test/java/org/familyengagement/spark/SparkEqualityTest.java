@@ -126,7 +126,7 @@ class SparkEqualityTest {
     }
 
     private static String audit(EngineSpec spec, int partitions, Path input) throws IOException {
-        DistrictAudit.Outcome outcome = new DistrictAudit(spark, spec, partitions).audit(input, AS_OF);
+        DistrictAudit.Outcome outcome = new DistrictAudit(spark, spec, partitions).audit(input.toString(), AS_OF);
         assertThat(outcome.problems()).isEmpty();
         return ReportWriter.toJson(outcome.triage());
     }
