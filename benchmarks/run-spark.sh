@@ -9,7 +9,8 @@
 #   benchmarks/run-spark.sh
 #
 # Environment: DISTRICTS (10), FAMILIES (100000), DATA (/tmp/engagement-spark-bench), AS_OF,
-# CLI_XMX (2g), SPARK_XMX (6g), MASTER (local[2]).
+# CLI_XMX (2g), SPARK_XMX (6g), MASTER (local[2]), JAR, CLI and SPARK (the jars; copy them aside when
+# their modules are being rebuilt while you measure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DISTRICTS=${DISTRICTS:-10}
@@ -19,9 +20,9 @@ AS_OF=${AS_OF:-2026-11-20T23:00:00Z}
 CLI_XMX=${CLI_XMX:-2g}
 SPARK_XMX=${SPARK_XMX:-6g}
 MASTER=${MASTER:-local[2]}
-BENCH=benchmarks/target/benchmarks.jar
-CLI=engagement-cli/target/engagement-cli.jar
-SPARK=engagement-spark/target/engagement-spark.jar
+BENCH=${JAR:-benchmarks/target/benchmarks.jar}
+CLI=${CLI:-engagement-cli/target/engagement-cli.jar}
+SPARK=${SPARK:-engagement-spark/target/engagement-spark.jar}
 TIME=/usr/bin/time
 [[ -x $TIME ]] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
 for jar in "$BENCH" "$CLI" "$SPARK"; do

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,8 +73,11 @@ final class DistrictAudit {
     record Outcome(String districtId, Triage triage, List<String> problems) {
     }
 
-    /** A partition's count, or the problems of its records. */
-    private record Counted(EvaluationCounts counts, List<String> problems) implements Serializable {
+    /**
+     * A partition's count, or the problems of its records; and, for family records, the hashes of
+     * the ids it declares, so that the driver can see an id given in two partitions.
+     */
+    private record Counted(EvaluationCounts counts, List<String> problems, long[] idHashes) implements Serializable {
     }
 
     /** A partition's findings, each with how overdue it is (measured where its evidence is). */
@@ -109,7 +113,7 @@ final class DistrictAudit {
             documents.add(DatasetWriter.compact().toBytes(dataset.partition(families)));
         }
         JavaRDD<Dataset> parts = context.parallelize(documents, count).map(DistrictAudit::readPartition);
-        return judge(dataset.district(), asOf, parts.map(part -> new Partition(part, List.of())));
+        return judge(dataset.district(), asOf, parts.map(part -> new Partition(part, List.of())), null);
     }
 
     private static Dataset readPartition(byte[] document) {
@@ -158,37 +162,49 @@ final class DistrictAudit {
         if (partitions > 0) {
             records = records.repartition(partitions);
         }
-        List<String> duplicates = duplicateIds(records, place);
-        if (!duplicates.isEmpty()) {
-            return new Outcome(null, null, duplicates);
-        }
-        Broadcast<String> shared = context.broadcast(header);
+        Broadcast<String> shared = context.broadcast(FamilyLines.headerOnly(header));
         JavaRDD<Partition> parts = records.mapPartitions(it -> {
             FamilyLines.Parsed parsed = FamilyLines.read(place, shared.value(), it);
             return List.of(new Partition(parsed.dataset(), parsed.problems())).iterator();
         });
-        return judge(district, asOf, parts);
+        JavaRDD<FamilyLines.Line> numbered = records;
+        return judge(district, asOf, parts, () -> duplicateIds(numbered, place));
     }
 
     /** A partition read on an executor: its dataset, or the problems of its records. */
     private record Partition(Dataset dataset, List<String> problems) {
     }
 
-    /** The three steps over partitions read once and kept in executor memory between them. */
-    private Outcome judge(District district, Instant asOf, JavaRDD<Partition> parts) {
+    /**
+     * The three steps over partitions read once and kept in executor memory between them.
+     *
+     * @param duplicates for partitions read on executors, the exact search for ids given in two of
+     *                   them, run only when the ids' hashes collide; {@code null} for a document
+     */
+    private Outcome judge(District district, Instant asOf, JavaRDD<Partition> parts,
+                          Supplier<List<String>> duplicates) {
         JavaRDD<Partition> kept = parts.persist(StorageLevel.MEMORY_ONLY());
         try {
             EngineSpec engineSpec = spec;
+            boolean hashIds = duplicates != null;
             List<Counted> counted = kept.map(part -> part.problems().isEmpty()
-                    ? new Counted(engineSpec.engine().count(part.dataset(), asOf), List.of())
-                    : new Counted(null, part.problems())).collect();
+                    ? new Counted(engineSpec.engine().count(part.dataset(), asOf), List.of(),
+                            hashIds ? IdHashes.of(part.dataset()) : null)
+                    : new Counted(null, part.problems(), null)).collect();
             List<String> problems = new ArrayList<>();
             EvaluationCounts whole = null;
+            List<long[]> hashes = new ArrayList<>();
             for (Counted share : counted) {
                 problems.addAll(share.problems());
                 if (share.counts() != null) {
                     whole = whole == null ? share.counts() : whole.plus(share.counts());
                 }
+                if (share.idHashes() != null) {
+                    hashes.add(share.idHashes());
+                }
+            }
+            if (problems.isEmpty() && hashIds && IdHashes.collide(hashes)) {
+                problems.addAll(duplicates.get());
             }
             if (!problems.isEmpty()) {
                 Collections.sort(problems);
@@ -225,7 +241,7 @@ final class DistrictAudit {
 
     /**
      * Ids given twice across the records of a district (each partition checks its own; these may
-     * be in different ones): a shuffle of ids, not of records.
+     * be in different ones): a shuffle of ids, not of records, run only when their hashes collide.
      */
     private static List<String> duplicateIds(JavaRDD<FamilyLines.Line> records, String place) {
         JavaPairRDD<String, long[]> ids = records.flatMapToPair(line -> idsOf(line).iterator());

@@ -1,8 +1,12 @@
 package org.familyengagement.spark;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
@@ -24,15 +28,14 @@ import org.familyengagement.model.Dataset;
  * Reads a partition of a district in the family-records layout (docs/fact-model.md, "Family
  * records"): the district's header document, and records of one family each, with its contacts,
  * commitments and meetings ({@code {"family": {...}, "contacts": [...], "commitments": [...],
- * "meetings": [...]}}, one per line of a JSON Lines file or one per row of Parquet). The records
- * are put into the header as one contract document and read by {@link DatasetReader}, so a
- * partition is checked exactly as a whole document is; each problem is then given back the place
- * of its record (file and line or row) and a pointer within it.
+ * "meetings": [...]}}, one per line of a JSON Lines file or one per row of Parquet). The records'
+ * parts are spliced into the header, as text, into one contract document read by
+ * {@link DatasetReader}, so a partition is checked exactly as a whole document is; each problem is
+ * then given back the place of its record (file and line or row) and a pointer within it.
  */
 final class FamilyLines {
     /** The collections a record holds, in the document's order. */
     static final List<String> COLLECTIONS = List.of("contacts", "commitments", "meetings");
-    private static final Set<String> KEYS = Set.of("family", "contacts", "commitments", "meetings");
     private static final Pattern IN_COLLECTION = Pattern.compile("^/(families|contacts|commitments|meetings)/(\\d+)(.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,22 +53,19 @@ final class FamilyLines {
     /**
      * Reads one partition's records into a dataset with the header's district and staff.
      *
-     * @param place  how problems name a record: the file, then {@code :line} or {@code row}
-     * @param header the district's header document (checked on the driver)
+     * @param place  how problems name a record: the file, then {@code :} or {@code  row }
+     * @param header the district's header document, checked on the driver and written without
+     *               families, contacts, commitments or meetings ({@link #headerOnly})
      */
     static Parsed read(String place, String header, Iterator<Line> records) {
-        ObjectNode document;
-        try {
-            document = (ObjectNode) JSON.readTree(header);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the header was checked on the driver", e);
+        // The document is the header with the records' elements spliced in as the lines wrote
+        // them: a record is tokenized once to find its parts, and the reader parses the result.
+        Map<String, StringBuilder> texts = new LinkedHashMap<>();
+        Map<String, Origins> origins = new HashMap<>();
+        for (String collection : List.of("families", "contacts", "commitments", "meetings")) {
+            texts.put(collection, new StringBuilder());
+            origins.put(collection, new Origins());
         }
-        ArrayNode families = document.putArray("families");
-        Map<String, ArrayNode> collections = Map.of("contacts", document.putArray("contacts"),
-                "commitments", document.putArray("commitments"), "meetings", document.putArray("meetings"));
-        // Where each element of the document came from: its record, and its index there.
-        Map<String, List<long[]>> origins = Map.of("families", new ArrayList<>(), "contacts", new ArrayList<>(),
-                "commitments", new ArrayList<>(), "meetings", new ArrayList<>());
         List<String> problems = new ArrayList<>();
         while (records.hasNext()) {
             Line line = records.next();
@@ -73,99 +73,193 @@ final class FamilyLines {
                 continue;
             }
             String at = place + line.number() + ": ";
-            JsonNode record;
+            Record record;
             try {
-                record = JSON.readTree(line.text());
-            } catch (JsonProcessingException e) {
-                problems.add(at + "not JSON: " + e.getOriginalMessage());
+                record = Record.split(line.text(), at, problems);
+            } catch (IOException e) {
+                problems.add(at + "not JSON: " + (e instanceof JsonProcessingException json ? json.getOriginalMessage()
+                        : e.getMessage()));
                 continue;
             }
-            if (!(record instanceof ObjectNode object)) {
-                problems.add(at + "a family record must be a JSON object with \"family\" and its records");
+            if (record == null) {
                 continue;
             }
-            Set<String> unknown = new TreeSet<>();
-            object.fieldNames().forEachRemaining(name -> {
-                if (!KEYS.contains(name)) {
-                    unknown.add(name);
+            append(texts.get("families"), record.family());
+            origins.get("families").add(line.number(), 0);
+            record.elements().forEach((collection, elements) -> {
+                for (int i = 0; i < elements.size(); i++) {
+                    append(texts.get(collection), elements.get(i));
+                    origins.get(collection).add(line.number(), i);
                 }
             });
-            if (!unknown.isEmpty()) {
-                problems.add(at + "unknown field(s) " + unknown + "; a family record has family, contacts, commitments"
-                        + " and meetings");
-                continue;
-            }
-            JsonNode family = object.get("family");
-            if (!(family instanceof ObjectNode)) {
-                problems.add(at + "/family: required, a family object");
-                continue;
-            }
-            JsonNode familyId = family.get("id");
-            boolean fits = true;
-            for (String collection : COLLECTIONS) {
-                JsonNode items = object.get(collection);
-                if (items == null || items.isNull()) {
-                    continue;
-                }
-                if (!items.isArray()) {
-                    problems.add(at + "/" + collection + ": must be an array");
-                    fits = false;
-                    continue;
-                }
-                for (int i = 0; i < items.size(); i++) {
-                    JsonNode owner = items.get(i).get("familyId");
-                    if (owner != null && familyId != null && !owner.equals(familyId)) {
-                        problems.add(at + "/" + collection + "/" + i + "/familyId: " + owner + " is not this record's"
-                                + " family " + familyId + "; each family's records go with it");
-                        fits = false;
-                    }
-                }
-            }
-            if (!fits) {
-                continue;
-            }
-            origins.get("families").add(new long[] {line.number(), 0});
-            families.add(family);
-            for (String collection : COLLECTIONS) {
-                JsonNode items = object.get(collection);
-                if (items == null || items.isNull()) {
-                    continue;
-                }
-                for (int i = 0; i < items.size(); i++) {
-                    origins.get(collection).add(new long[] {line.number(), i});
-                    collections.get(collection).add(items.get(i));
-                }
-            }
         }
+        StringBuilder document = new StringBuilder(header.length() + texts.values().stream()
+                .mapToInt(StringBuilder::length).sum() + 64);
+        String open = header.strip();
+        document.append(open, 0, open.length() - 1);
+        boolean first = open.substring(1, open.length() - 1).isBlank();
+        for (Map.Entry<String, StringBuilder> collection : texts.entrySet()) {
+            document.append(first ? "" : ",").append('"').append(collection.getKey()).append("\":[")
+                    .append(collection.getValue()).append(']');
+            first = false;
+        }
+        document.append('}');
         // The well-formed records are read even when others are not, for their problems too: a
         // family's records never refer to another family's, so one missing family hides nothing.
         try {
-            Dataset dataset = DatasetReader.readString(JSON.writeValueAsString(document));
+            Dataset dataset = DatasetReader.readString(document.toString());
             return problems.isEmpty() ? new Parsed(dataset, List.of()) : new Parsed(null, problems);
         } catch (InvalidInputException e) {
             for (Problem problem : e.problems()) {
                 problems.add(locate(place, problem, origins));
             }
             return new Parsed(null, problems);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of parsed JSON writes back", e);
+        }
+    }
+
+    /** The header as the executors get it: compact, without any families, contacts, commitments or meetings. */
+    static String headerOnly(String header) throws IOException {
+        ObjectNode document = (ObjectNode) JSON.readTree(header);
+        document.remove(List.of("families", "contacts", "commitments", "meetings"));
+        return JSON.writeValueAsString(document);
+    }
+
+    private static void append(StringBuilder collection, String element) {
+        if (collection.length() > 0) {
+            collection.append(',');
+        }
+        collection.append(element);
+    }
+
+    /** One record's parts as text: its family object, and the elements of each collection present. */
+    private record Record(String family, Map<String, List<String>> elements) {
+        /** The parts of a record, or {@code null} after adding its problems. */
+        static Record split(String text, String at, List<String> problems) throws IOException {
+            try (JsonParser parser = JSON.getFactory().createParser(text)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    problems.add(at + "a family record must be a JSON object with \"family\" and its records");
+                    return null;
+                }
+                String family = null;
+                String familyId = null;
+                Map<String, List<String>> elements = new HashMap<>();
+                Map<String, List<String>> owners = new HashMap<>();
+                Set<String> unknown = new TreeSet<>();
+                List<String> ownProblems = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("family")) {
+                        if (value != JsonToken.START_OBJECT) {
+                            parser.skipChildren();
+                            continue;
+                        }
+                        int start = (int) parser.currentTokenLocation().getCharOffset();
+                        familyId = scanObject(parser, "id");
+                        family = text.substring(start, (int) parser.currentLocation().getCharOffset());
+                    } else if (COLLECTIONS.contains(name)) {
+                        if (value == JsonToken.VALUE_NULL) {
+                            continue;
+                        }
+                        if (value != JsonToken.START_ARRAY) {
+                            parser.skipChildren();
+                            ownProblems.add(at + "/" + name + ": must be an array");
+                            continue;
+                        }
+                        List<String> items = new ArrayList<>();
+                        List<String> itemOwners = new ArrayList<>();
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            int start = (int) parser.currentTokenLocation().getCharOffset();
+                            String owner = parser.currentToken() == JsonToken.START_OBJECT
+                                    ? scanObject(parser, "familyId") : skip(parser);
+                            items.add(text.substring(start, (int) parser.currentLocation().getCharOffset()));
+                            itemOwners.add(owner);
+                        }
+                        elements.put(name, items);
+                        owners.put(name, itemOwners);
+                    } else {
+                        unknown.add(name);
+                        parser.skipChildren();
+                    }
+                }
+                if (parser.nextToken() != null) {
+                    ownProblems.add(at + "more than one JSON value on the line");
+                }
+                if (!unknown.isEmpty()) {
+                    problems.add(at + "unknown field(s) " + unknown + "; a family record has family, contacts,"
+                            + " commitments and meetings");
+                    return null;
+                }
+                if (family == null) {
+                    problems.add(at + "/family: required, a family object");
+                    return null;
+                }
+                for (String collection : COLLECTIONS) {
+                    List<String> itemOwners = owners.getOrDefault(collection, List.of());
+                    for (int i = 0; i < itemOwners.size(); i++) {
+                        String owner = itemOwners.get(i);
+                        if (owner != null && familyId != null && !owner.equals(familyId)) {
+                            ownProblems.add(at + "/" + collection + "/" + i + "/familyId: " + Problem.quote(owner)
+                                    + " is not this record's family " + Problem.quote(familyId)
+                                    + "; each family's records go with it");
+                        }
+                    }
+                }
+                problems.addAll(ownProblems);
+                return ownProblems.isEmpty() ? new Record(family, elements) : null;
+            }
+        }
+
+        /** Reads an object to its end, returning its string field {@code field} at the top level, if any. */
+        private static String scanObject(JsonParser parser, String field) throws IOException {
+            String found = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = parser.currentName().equals(field);
+                JsonToken value = parser.nextToken();
+                if (wanted && value == JsonToken.VALUE_STRING) {
+                    found = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return found;
+        }
+
+        private static String skip(JsonParser parser) throws IOException {
+            parser.skipChildren();
+            return null;
+        }
+    }
+
+    /** Where the elements of one collection came from: each one's line, and its index there. */
+    private static final class Origins {
+        private long[] lines = new long[64];
+        private int[] indexes = new int[64];
+        private int size;
+
+        void add(long line, int index) {
+            if (size == lines.length) {
+                lines = Arrays.copyOf(lines, size * 2);
+                indexes = Arrays.copyOf(indexes, size * 2);
+            }
+            lines[size] = line;
+            indexes[size++] = index;
         }
     }
 
     /** A problem of the assembled document, at its record: {@code /contacts/12/at} becomes line 7's {@code /contacts/0/at}. */
-    private static String locate(String place, Problem problem, Map<String, List<long[]>> origins) {
+    private static String locate(String place, Problem problem, Map<String, Origins> origins) {
         if (problem.notListedCount() > 0) {
             return problem.toString();
         }
         Matcher in = IN_COLLECTION.matcher(problem.pointer());
         if (in.matches()) {
-            List<long[]> of = origins.get(in.group(1));
+            Origins of = origins.get(in.group(1));
             int index = Integer.parseInt(in.group(2));
-            if (index < of.size()) {
-                long[] origin = of.get(index);
+            if (index < of.size) {
                 String pointer = in.group(1).equals("families") ? "/family" + in.group(3)
-                        : "/" + in.group(1) + "/" + origin[1] + in.group(3);
-                return place + origin[0] + ": " + pointer + ": " + problem.message();
+                        : "/" + in.group(1) + "/" + of.indexes[index] + in.group(3);
+                return place + of.lines[index] + ": " + pointer + ": " + problem.message();
             }
         }
         return "the district's header: " + problem;
