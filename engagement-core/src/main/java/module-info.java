@@ -32,6 +32,5 @@ module org.familyengagement.core {
             org.familyengagement.rules,
             org.familyengagement.importer,
             org.familyengagement.testkit,
-            org.familyengagement.cli,
-            org.familyengagement.spark;
+            org.familyengagement.cli;
 }

@@ -48,14 +48,9 @@ final class Attribution {
         this.schoolsElsewhere = schoolsElsewhere;
     }
 
-    /** Attribution from a whole dataset. */
-    static Attribution of(Dataset dataset) {
-        return of(dataset, Map.of());
-    }
-
     /**
-     * Attribution from one partition of a dataset, and the schools of the other partitions'
-     * contacts its broadcast tallies cite (contact id to school: {@link #studentSchool}).
+     * Attribution from a dataset, or one partition of one with the schools of the other
+     * partitions' contacts its broadcast tallies cite (contact id to school: {@link #studentSchool}).
      */
     static Attribution of(Dataset dataset, Map<String, String> schoolsElsewhere) {
         return new Attribution(new Records() {
