@@ -8,10 +8,22 @@ package org.familyengagement.importer.internal;
  * as a map would. Not thread-safe.
  */
 final class IdLookup {
-    private String[] keys = new String[16];
-    private int[] hashes = new int[16];
-    private int[] values = new int[16];
+    private String[] keys;
+    private int[] hashes;
+    private int[] values;
     private int size;
+
+    IdLookup() {
+        this(8);
+    }
+
+    /** A lookup sized for {@code expected} ids: no growing on the way there. */
+    IdLookup(int expected) {
+        int capacity = Integer.highestOneBit((expected + expected / 2) | 15) << 1;
+        keys = new String[capacity];
+        hashes = new int[capacity];
+        values = new int[capacity];
+    }
 
     /** The slot of {@code id}, or -1. */
     int slot(String id) {

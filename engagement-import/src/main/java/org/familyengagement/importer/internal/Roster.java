@@ -29,11 +29,11 @@ public final class Roster {
     final List<Staff> staff;
     final List<School> schools;
     /** family id -> its position. */
-    final IdLookup familyIds = new IdLookup();
+    final IdLookup familyIds;
     /** student id -> their family's position. */
-    final IdLookup students = new IdLookup();
+    final IdLookup students;
     /** caregiver id -> their family's position, or {@link #SEVERAL}. */
-    final IdLookup caregivers = new IdLookup();
+    final IdLookup caregivers;
     /** caregiver id -> how many families, for those of several. */
     final Map<String, Integer> familyCountOfCaregiver = new HashMap<>();
     /** staff id -> position in {@link #staff}. */
@@ -46,6 +46,15 @@ public final class Roster {
         this.families = families;
         this.staff = new ArrayList<>(staff);
         this.schools = schools;
+        int studentCount = 0;
+        int caregiverCount = 0;
+        for (Family family : families) {
+            studentCount += family.students().size();
+            caregiverCount += family.caregivers().size();
+        }
+        familyIds = new IdLookup(families.size());
+        students = new IdLookup(studentCount);
+        caregivers = new IdLookup(caregiverCount);
         for (int position = 0; position < families.size(); position++) {
             Family family = families.get(position);
             familyIds.put(family.id(), position);
