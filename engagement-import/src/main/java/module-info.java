@@ -14,7 +14,6 @@ module org.familyengagement.importer {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
-    requires org.apache.commons.csv;
 
     exports org.familyengagement.importer;
 }

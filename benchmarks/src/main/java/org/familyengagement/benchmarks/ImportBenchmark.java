@@ -60,14 +60,24 @@ public class ImportBenchmark {
     @Setup
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("import-bench-");
-        config = write(Districts.generate(families), dir);
-        // The JSON of exactly what the import gives, so both sides build the same dataset.
-        Dataset imported = Importer.run(config).dataset();
+        config = writeInputs(families, dir);
         json = dir.resolve("dataset.json");
+    }
+
+    /**
+     * Writes both sides' inputs into {@code dir}: the roster zip, the contact log and the import
+     * configuration (returned), and {@code dataset.json}, the JSON of exactly what the import
+     * gives, so both sides build the same dataset.
+     */
+    public static Path writeInputs(int families, Path dir) throws IOException {
+        Path config = write(Districts.generate(families), dir);
+        Dataset imported = Importer.run(config).dataset();
+        Path json = dir.resolve("dataset.json");
         DatasetWriter.compact().write(imported, json);
         System.out.printf("%n%s: %,d families, %,d contacts; log %,d bytes, JSON %,d bytes%n", dir,
                 imported.families().size(), imported.contacts().size(), Files.size(dir.resolve("log.csv")),
                 Files.size(json));
+        return config;
     }
 
     @TearDown

@@ -3,7 +3,6 @@ package org.familyengagement.importer.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,16 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
 import org.familyengagement.importer.internal.LogMapping.Field;
 import org.familyengagement.importer.internal.LogMapping.FieldSpec;
 import org.familyengagement.language.LanguageTags;
@@ -29,6 +24,7 @@ import org.familyengagement.model.Channel;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Delivery;
 import org.familyengagement.model.Direction;
+import org.familyengagement.model.District;
 import org.familyengagement.model.Family;
 import org.familyengagement.model.Interpretation;
 import org.familyengagement.model.Mode;
@@ -40,18 +36,30 @@ import org.familyengagement.model.Topic;
  * contacts joined to the roster. Each problem names {@code file:line:column} and the column; the
  * whole file is read, so that every problem is found in one run. Only mapped columns are read: a
  * name, a phone number or a note in another column never leaves the parser.
+ *
+ * <p>Two million rows are its business, so a row allocates little: a cell that names a roster id is
+ * looked up straight from the reader's characters and the contact shares the roster's string; an
+ * enum, boolean or language cell is converted once per distinct value; a school or broadcast id is
+ * one string per distinct value. Each contact's own references are checked here, once, and the
+ * contact goes to the sink with its family's position ({@link ContactSink#addChecked}), so the
+ * dataset does not check them again.
  */
 final class ContactLogReader {
     /** What to do with a row that names a family, student, caregiver or staff member the roster lacks. */
     enum Unjoinable { ERROR, SKIP }
 
+    /** Distinct values a field remembers the conversion of, at most: past them, each cell is converted. */
+    private static final int MAX_REMEMBERED = 4096;
+
     private final Path file;
     private final java.time.ZoneId zone;
+    private final District district;
+    /** The district's default language, which contacts without one get; {@code null} when it is not well-formed. */
+    private final String defaultLanguage;
     private final String name;
     private final LogMapping mapping;
     private final Roster roster;
     private final boolean staffFromLogs;
-    private final java.util.function.Predicate<String> unknownSchool;
     private final Unjoinable unjoinable;
     private final Problems problems;
     private final ContactSink sink;
@@ -65,6 +73,9 @@ final class ContactLogReader {
         final Map<String, Object> exact;
         final Map<String, Object> folded;
         final Timestamps timestamps;
+        /** Raw cells whose conversion is remembered, each with its position in {@link #remembered}. */
+        private final IdLookup cells = new IdLookup();
+        private final List<Object> remembered = new ArrayList<>();
 
         Bound(FieldSpec spec, int[] indexes, java.time.ZoneId zone) {
             this.spec = spec;
@@ -76,18 +87,37 @@ final class ContactLogReader {
                 folded.put(fold(entry.getKey()), entry.getValue());
             }
         }
+
+        /** The remembered conversion of the cell in the reader's record, or {@link #UNKNOWN}. */
+        Object recall(CsvReader csv) {
+            int index = indexes[0];
+            int slot = cells.slot(csv.chars(), csv.start(index), csv.end(index));
+            return slot < 0 ? UNKNOWN : remembered.get(cells.value(slot));
+        }
+
+        /** Remembers a cell's conversion, which must depend on the cell alone and have found no problem. */
+        void remember(String cell, Object value) {
+            if (remembered.size() < MAX_REMEMBERED) {
+                cells.put(cell, remembered.size());
+                remembered.add(value);
+            }
+        }
     }
 
-    ContactLogReader(Path file, java.time.ZoneId zone, String name, LogMapping mapping, Roster roster, boolean staffFromLogs,
-                     java.util.function.Predicate<String> unknownSchool, Unjoinable unjoinable, Problems problems,
-                     ContactSink sink) {
+    /** {@link Bound#recall}'s "not remembered". */
+    private static final Object UNKNOWN = new Object();
+
+    /** @param district the district the contacts are judged in: its zone, schools and default language */
+    ContactLogReader(Path file, District district, String name, LogMapping mapping, Roster roster,
+                     boolean staffFromLogs, Unjoinable unjoinable, Problems problems, ContactSink sink) {
         this.file = file;
-        this.zone = zone;
+        this.zone = district.timeZone();
+        this.district = district;
+        this.defaultLanguage = LanguageTags.isWellFormed(district.defaultLanguage()) ? district.defaultLanguage() : null;
         this.name = name;
         this.mapping = mapping;
         this.roster = roster;
         this.staffFromLogs = staffFromLogs;
-        this.unknownSchool = unknownSchool;
         this.unjoinable = unjoinable;
         this.problems = problems;
         this.sink = sink;
@@ -120,19 +150,17 @@ final class ContactLogReader {
             problems.add(Problems.name(file), "cannot be read: " + Texts.reason(e));
             return 0;
         }
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(mapping.delimiter)
-                .setIgnoreEmptyLines(true)
-                .setTrim(false)
-                .get();
         try (Reader reader = new DecodingReader(in, mapping.charset);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+             CsvReader parser = new CsvReader(reader, mapping.delimiter)) {
+            csv = parser;
+            if (!parser.next()) {
                 problems.add(Problems.at(file, 1, 0), "the file is empty; expected a header row naming the columns");
                 return 0;
             }
-            CSVRecord header = records.next();
+            List<String> header = new ArrayList<>(parser.size());
+            for (int i = 0; i < parser.size(); i++) {
+                header.add(parser.get(i));
+            }
             Map<Field, Bound> bound = bind(header);
             if (bound != null) {
                 for (Bound b : bound.values()) {
@@ -145,15 +173,16 @@ final class ContactLogReader {
             if (bound == null || skipIndexes == null) {
                 return 0;
             }
-            long line = parser.getCurrentLineNumber();
+            Bound[] byField = new Bound[Field.values().length];
+            bound.forEach((field, b) -> byField[field.ordinal()] = b);
+            long line = parser.lineNumber();
             int rows = 0;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            while (parser.next()) {
+                // A row's line is where it starts (a quoted cell may span lines): as Commons CSV counted it.
                 long start = line + 1;
-                line = parser.getCurrentLineNumber();
-                // A row's line is where it starts; a quoted cell may span lines.
+                line = parser.lineNumber();
                 rows++;
-                row(record, start, bound, skipIndexes, header.size(), source);
+                row(start, byField, bound, skipIndexes, header.size(), source);
             }
             if (rows == 0) {
                 problems.add(Problems.at(file, 2, 0), "the file has a header but no rows");
@@ -163,8 +192,7 @@ final class ContactLogReader {
                     "the file is not %s text: byte 0x%02X cannot be decoded; save it as %s, or set csv.encoding in "
                             + "the mapping to the encoding it was saved in (such as windows-1252)",
                     mapping.charset.name(), e.badByte, mapping.charset.name()));
-        } catch (UncheckedIOException | IOException e) {
-            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+        } catch (IOException cause) {
             if (cause instanceof DecodingReader.BadEncoding bad) {
                 problems.add(Problems.at(file, bad.line, bad.column), String.format(Locale.ROOT,
                         "the file is not %s text: byte 0x%02X cannot be decoded; save it as %s, or set csv.encoding "
@@ -175,18 +203,20 @@ final class ContactLogReader {
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             problems.add(Problems.name(file), "malformed CSV: " + Texts.firstLine(e.getMessage()));
+        } finally {
+            csv = null;
         }
         return sink.contacts.size() - before;
     }
 
-    /** Commons CSV's reason, which names the line, without the excerpt of the text around it. */
+    /** The CSV reader's reason (Commons CSV's words), which names the line, without an excerpt of the text around it. */
     private static String csvReason(IOException e) {
         String message = Texts.firstLine(e.getMessage());
         int excerpt = message.indexOf(" around ");
         return excerpt > 0 ? message.substring(0, excerpt) : message;
     }
 
-    private Map<Field, Bound> bind(CSVRecord header) {
+    private Map<Field, Bound> bind(List<String> header) {
         Map<String, Integer> columns = new HashMap<>();
         List<String> names = new ArrayList<>();
         boolean ok = true;
@@ -220,7 +250,7 @@ final class ContactLogReader {
         return ok ? bound : null;
     }
 
-    private int[] skipIndexes(CSVRecord header) {
+    private int[] skipIndexes(List<String> header) {
         List<String> names = new ArrayList<>();
         for (String column : header) {
             names.add(column.strip());
@@ -250,81 +280,97 @@ final class ContactLogReader {
 
     // ---- one row ----------------------------------------------------------------------------------
 
+    /** The record being read. */
+    private CsvReader csv;
     private int rowProblems;
     private boolean rowUnjoinable;
     private long rowLine;
+    /** Set by {@link #rosterId}: the slot the cell was found at in the roster's lookup, or -1. */
+    private int foundSlot;
 
-    private void row(CSVRecord record, long line, Map<Field, Bound> bound, int[] skipIndexes, int width, int source) {
+    private void row(long line, Bound[] byField, Map<Field, Bound> bound, int[] skipIndexes, int width, int source) {
         rowProblems = 0;
         rowUnjoinable = false;
         rowLine = line;
-        if (record.size() == 1 && record.get(0).isBlank()) {
+        int size = csv.size();
+        if (size == 1 && csv.get(0).isBlank()) {
             return;
         }
         int i = 0;
         for (List<String> values : mapping.skip.values()) {
             int index = skipIndexes[i++];
-            if (index < record.size() && values.contains(fold(record.get(index)))) {
+            if (index < size && values.contains(fold(csv.get(index)))) {
                 skippedByRule++;
                 return;
             }
         }
-        if (record.size() < width) {
+        if (size < width) {
             for (Bound b : bound.values()) {
                 for (int index : b.indexes) {
-                    if (index >= record.size()) {
-                        problem(index, "the row has " + record.size() + (record.size() == 1 ? " field" : " fields")
+                    if (index >= size) {
+                        problem(index, "the row has " + size + (size == 1 ? " field" : " fields")
                                 + " and the header " + width + ": no value for column " + (index + 1));
                         return;
                     }
                 }
             }
         }
-        Instant at = instant(record, bound.get(Field.AT));
-        Direction direction = enumValue(record, bound.get(Field.DIRECTION), Direction.class);
-        Channel channel = enumValue(record, bound.get(Field.CHANNEL), Channel.class);
-        Mode mode = enumValue(record, bound.get(Field.MODE), Mode.class);
-        Tone tone = enumValue(record, bound.get(Field.TONE), Tone.class);
-        Topic topic = enumValue(record, bound.get(Field.TOPIC), Topic.class);
-        Interpretation interpretation = enumValue(record, bound.get(Field.INTERPRETATION), Interpretation.class);
-        Delivery delivery = enumValue(record, bound.get(Field.DELIVERY), Delivery.class);
-        Boolean delivered = bool(record, bound.get(Field.DELIVERED));
-        Boolean awaitsReply = bool(record, bound.get(Field.AWAITS_REPLY));
-        String language = language(record, bound.get(Field.LANGUAGE));
-        String id = id(record, bound.get(Field.ID));
-        String replyTo = text(record, bound.get(Field.REPLY_TO));
-        String broadcastId = text(record, bound.get(Field.BROADCAST_ID));
-        String schoolId = text(record, bound.get(Field.SCHOOL_ID));
+        Instant at = instant(byField[Field.AT.ordinal()]);
+        Direction direction = enumValue(byField[Field.DIRECTION.ordinal()], Direction.class);
+        Channel channel = enumValue(byField[Field.CHANNEL.ordinal()], Channel.class);
+        Mode mode = enumValue(byField[Field.MODE.ordinal()], Mode.class);
+        Tone tone = enumValue(byField[Field.TONE.ordinal()], Tone.class);
+        Topic topic = enumValue(byField[Field.TOPIC.ordinal()], Topic.class);
+        Interpretation interpretation = enumValue(byField[Field.INTERPRETATION.ordinal()], Interpretation.class);
+        Delivery delivery = enumValue(byField[Field.DELIVERY.ordinal()], Delivery.class);
+        Boolean delivered = bool(byField[Field.DELIVERED.ordinal()]);
+        Boolean awaitsReply = bool(byField[Field.AWAITS_REPLY.ordinal()]);
+        String language = language(byField[Field.LANGUAGE.ordinal()]);
+        Bound idField = byField[Field.ID.ordinal()];
+        Bound replyToField = byField[Field.REPLY_TO.ordinal()];
+        Bound broadcastField = byField[Field.BROADCAST_ID.ordinal()];
+        Bound schoolField = byField[Field.SCHOOL_ID.ordinal()];
+        String id = id(idField);
+        String replyTo = text(replyToField);
+        String broadcastId = pooled(broadcastField);
+        String schoolId = pooled(schoolField);
 
-        Bound familyField = bound.get(Field.FAMILY_ID);
-        Bound studentField = bound.get(Field.STUDENT_ID);
-        Bound caregiverField = bound.get(Field.CAREGIVER_ID);
-        Bound staffField = bound.get(Field.STAFF_ID);
-        String familyGiven = text(record, familyField);
-        String studentId = text(record, studentField);
-        String caregiverId = text(record, caregiverField);
-        String staffGiven = text(record, staffField);
+        Bound familyField = byField[Field.FAMILY_ID.ordinal()];
+        Bound studentField = byField[Field.STUDENT_ID.ordinal()];
+        Bound caregiverField = byField[Field.CAREGIVER_ID.ordinal()];
+        Bound staffField = byField[Field.STAFF_ID.ordinal()];
+        // A cell found in the roster is one of its ids, so an id already (found: its slot; else -1).
+        String familyGiven = rosterId(familyField, roster.familyIds);
+        int familySlot = foundSlot;
+        String studentId = rosterId(studentField, roster.students);
+        int studentSlot = foundSlot;
+        String caregiverId = rosterId(caregiverField, roster.caregivers);
+        int caregiverSlot = foundSlot;
+        String staffGiven = rosterId(staffField, roster.staffIds);
+        int staffSlot = foundSlot;
         // Every id the row gives is checked before it joins the roster or makes a contact.
-        if (!(isId(bound.get(Field.ID), id) & isId(bound.get(Field.REPLY_TO), replyTo)
-                & isId(bound.get(Field.BROADCAST_ID), broadcastId) & isId(bound.get(Field.SCHOOL_ID), schoolId)
-                & isId(familyField, familyGiven) & isId(studentField, studentId) & isId(caregiverField, caregiverId)
-                & isId(staffField, staffGiven))) {
+        if (!(isId(idField, id) & isId(replyToField, replyTo) & isId(broadcastField, broadcastId)
+                & isId(schoolField, schoolId) & (familySlot >= 0 || isId(familyField, familyGiven))
+                & (studentSlot >= 0 || isId(studentField, studentId))
+                & (caregiverSlot >= 0 || isId(caregiverField, caregiverId))
+                & (staffSlot >= 0 || isId(staffField, staffGiven)))) {
             return;
         }
-        String familyId = join(familyGiven, familyField, studentId, studentField, caregiverId, caregiverField);
+        int family = join(familyGiven, familySlot, familyField, studentId, studentSlot, studentField, caregiverId,
+                caregiverSlot, caregiverField);
         String staffId = null;
         if (staffGiven != null) {
-            staffId = roster.staff(staffGiven);
-            if (staffId == null) {
-                if (staffFromLogs) {
-                    staffId = roster.addStaff(staffGiven);
-                } else {
-                    unjoinable(staffField, "no staff member " + Problem.quote(staffGiven) + " in the roster");
-                }
+            int slot = staffSlot >= 0 ? staffSlot : roster.staffIds.slot(staffGiven);
+            if (slot >= 0) {
+                staffId = roster.staffIds.key(slot);
+            } else if (staffFromLogs) {
+                staffId = roster.addStaff(staffGiven);
+            } else {
+                unjoinable(staffField, "no staff member " + Problem.quote(staffGiven) + " in the roster");
             }
         }
-        if (schoolId != null && unknownSchool.test(schoolId)) {
-            unjoinable(bound.get(Field.SCHOOL_ID), "no school " + Problem.quote(schoolId) + " among the district's schools");
+        if (schoolId != null && district.isUnknownSchool(schoolId)) {
+            unjoinable(schoolField, "no school " + Problem.quote(schoolId) + " among the district's schools");
         }
         if (at == null || direction == null || channel == null) {
             if (rowProblems == 0 && !rowUnjoinable) {
@@ -335,7 +381,7 @@ final class ContactLogReader {
             skippedUnjoinable++;
             return;
         }
-        if (rowProblems > 0 || rowUnjoinable || familyId == null) {
+        if (rowProblems > 0 || rowUnjoinable || family < 0) {
             return;
         }
         if (id == null) {
@@ -344,89 +390,85 @@ final class ContactLogReader {
                 return;
             }
         }
-        Contact.Builder contact = Contact.builder(id, familyId, at, direction, channel)
-                .studentId(studentId)
-                .caregiverId(caregiverId)
-                .staffId(staffId)
-                .schoolId(schoolId)
-                .replyTo(replyTo)
-                .tone(tone)
-                .topic(topic)
-                .language(language)
-                .interpretation(interpretation);
-        if (mode != null) {
-            contact.mode(mode);
-            // The contract allows a broadcast id only on broadcast and reciprocal contacts.
-            if (mode != Mode.PERSONAL) {
-                contact.broadcastId(broadcastId);
-            }
+        // What Contact.builder would make of the row; the district's language when the row has none,
+        // as the dataset would give it (not recorded).
+        boolean deliveryRecorded = delivery != null || delivered != null;
+        Contact contact = new Contact(id, roster.families.get(family).id(), studentId, staffId, caregiverId, schoolId,
+                mode != null && mode != Mode.PERSONAL ? broadcastId : null, at, direction, channel, mode, tone, topic,
+                language != null ? language : defaultLanguage, interpretation, delivery,
+                delivery == null && delivered != null ? delivered : true,
+                awaitsReply != null ? awaitsReply : direction == Direction.INBOUND, replyTo,
+                Contact.Recorded.of(tone != null, language != null, deliveryRecorded));
+        // Hashed while it is in the cache: the dataset indexes contact ids.
+        id.hashCode();
+        if (defaultLanguage != null) {
+            sink.addChecked(contact, source, line, family);
+        } else {
+            sink.add(contact, source, line);
         }
-        if (delivery != null) {
-            contact.delivery(delivery);
-        } else if (delivered != null) {
-            contact.delivered(delivered);
-        }
-        if (awaitsReply != null) {
-            contact.awaitsReply(awaitsReply);
-        }
-        sink.add(contact.build(), source, line);
     }
 
     /**
-     * The family a row joins: its familyId, else its student's family, else its caregiver's (when
-     * the caregiver is in one family only); a named student or caregiver must belong to it.
+     * The family a row joins, by position: its familyId, else its student's family, else its
+     * caregiver's (when the caregiver is in one family only); a named student or caregiver must
+     * belong to it. -1 when it joins none. A {@code ...Slot} is where the cell was found in the
+     * roster's lookup, or -1 to look it up.
      */
-    private String join(String familyGiven, Bound familyField, String studentId, Bound studentField,
-                        String caregiverId, Bound caregiverField) {
-        String familyId = null;
+    private int join(String familyGiven, int familySlot, Bound familyField, String studentId, int studentSlot,
+                     Bound studentField, String caregiverId, int caregiverSlot, Bound caregiverField) {
+        List<Family> families = roster.families;
+        int family = -1;
         if (familyGiven != null) {
-            familyId = roster.family(familyGiven);
-            if (familyId == null) {
+            int slot = familySlot >= 0 ? familySlot : roster.familyIds.slot(familyGiven);
+            if (slot < 0) {
                 unjoinable(familyField, "no family " + Problem.quote(familyGiven) + " in the roster");
-                return null;
+                return -1;
             }
+            family = roster.familyIds.value(slot);
         }
         if (studentId != null) {
-            String ofStudent = roster.familyOfStudent.get(studentId);
-            if (ofStudent == null) {
+            int slot = studentSlot >= 0 ? studentSlot : roster.students.slot(studentId);
+            if (slot < 0) {
                 unjoinable(studentField, "no student " + Problem.quote(studentId) + " in the roster");
-                return null;
+                return -1;
             }
-            if (familyId != null && !familyId.equals(ofStudent)) {
+            int ofStudent = roster.students.value(slot);
+            if (family >= 0 && family != ofStudent && !families.get(family).id().equals(families.get(ofStudent).id())) {
                 unjoinable(studentField, "student " + Problem.quote(studentId) + " is in family "
-                        + Problem.quote(ofStudent) + ", not " + Problem.quote(familyId));
-                return null;
+                        + Problem.quote(families.get(ofStudent).id()) + ", not " + Problem.quote(families.get(family).id()));
+                return -1;
             }
-            familyId = ofStudent;
+            family = ofStudent;
         }
         if (caregiverId != null) {
-            Object families = roster.familiesOfCaregiver.get(caregiverId);
-            if (families == null) {
+            int slot = caregiverSlot >= 0 ? caregiverSlot : roster.caregivers.slot(caregiverId);
+            if (slot < 0) {
                 unjoinable(caregiverField, "no caregiver " + Problem.quote(caregiverId) + " in the roster");
-                return null;
+                return -1;
             }
-            if (familyId != null) {
-                Family family = roster.familyById.get(familyId);
-                Caregiver caregiver = family.caregiver(caregiverId);
-                if (caregiver == null) {
+            int ofCaregiver = roster.caregivers.value(slot);
+            if (family >= 0) {
+                // By id, as a map of the families would: of two families with one id, the last.
+                String familyId = families.get(family).id();
+                if (roster.familyById(familyId).caregiver(caregiverId) == null) {
                     unjoinable(caregiverField, "caregiver " + Problem.quote(caregiverId) + " is not a caregiver of family "
                             + Problem.quote(familyId));
-                    return null;
+                    return -1;
                 }
-            } else if (families instanceof String only) {
-                familyId = only;
+            } else if (ofCaregiver != Roster.SEVERAL) {
+                family = ofCaregiver;
             } else {
                 problem(caregiverField.indexes[0], "caregiver " + Problem.quote(caregiverId) + " belongs to "
-                        + ((List<?>) families).size() + " families; map studentId or familyId too, to say which");
-                return null;
+                        + roster.familyCountOfCaregiver.get(caregiverId) + " families; map studentId or familyId too, to say which");
+                return -1;
             }
         }
-        if (familyId == null && familyGiven == null && studentId == null && caregiverId == null) {
+        if (family < 0 && familyGiven == null && studentId == null && caregiverId == null) {
             int column = firstIndex(familyField, studentField, caregiverField);
             problem(column, "no family, student or caregiver: the row's "
                     + String.join(", ", columnNames(familyField, studentField, caregiverField)) + " are empty");
         }
-        return familyId;
+        return family;
     }
 
     private static int firstIndex(Bound... bounds) {
@@ -452,9 +494,8 @@ final class ContactLogReader {
 
     // ---- cells ------------------------------------------------------------------------------------
 
-    /** The raw cell of a one-column field, stripped; {@code null} for an empty cell. */
-    private static String cell(CSVRecord record, Bound b) {
-        String value = record.get(b.indexes[0]);
+    /** A raw cell, stripped; {@code null} when empty. */
+    private static String cell(String value) {
         if (value.isEmpty()) {
             return null;
         }
@@ -476,14 +517,18 @@ final class ContactLogReader {
         return value != null ? value : b.folded.get(fold(cell));
     }
 
-    private String text(CSVRecord record, Bound b) {
+    private String text(Bound b) {
         if (b == null) {
             return null;
         }
         if (b.spec.constant != null) {
             return (String) b.spec.constant;
         }
-        String cell = cell(record, b);
+        return textOf(b, csv.get(b.indexes[0]));
+    }
+
+    private static String textOf(Bound b, String raw) {
+        String cell = cell(raw);
         if (cell == null) {
             return (String) b.spec.otherwise;
         }
@@ -494,12 +539,51 @@ final class ContactLogReader {
         return value != null ? (String) value : cell;
     }
 
-    private String id(CSVRecord record, Bound b) {
+    /** {@link #text}, one string per distinct cell: for ids many rows repeat, such as a school or a broadcast. */
+    private String pooled(Bound b) {
+        if (b == null || b.spec.constant != null) {
+            return text(b);
+        }
+        Object known = b.recall(csv);
+        if (known != UNKNOWN) {
+            return (String) known;
+        }
+        String raw = csv.get(b.indexes[0]);
+        String value = textOf(b, raw);
+        b.remember(raw, value);
+        return value;
+    }
+
+    /**
+     * {@link #text} of a roster id: a cell that is one of {@code ids} as it stands is the roster's
+     * own string, and {@link #foundSlot} its slot; otherwise -1 and the text as usual.
+     */
+    private String rosterId(Bound b, IdLookup ids) {
+        foundSlot = -1;
+        if (b == null) {
+            return null;
+        }
+        if (b.spec.constant == null && b.exact.isEmpty()) {
+            int index = b.indexes[0];
+            int start = csv.start(index);
+            int end = csv.end(index);
+            if (end > start) {
+                int slot = ids.slot(csv.chars(), start, end);
+                if (slot >= 0) {
+                    foundSlot = slot;
+                    return ids.key(slot);
+                }
+            }
+        }
+        return text(b);
+    }
+
+    private String id(Bound b) {
         if (b == null) {
             return null;
         }
         if (b.spec.template == null) {
-            String id = text(record, b);
+            String id = text(b);
             if (id == null) {
                 problem(b.indexes.length > 0 ? b.indexes[0] : -1, "empty id in column "
                         + Problem.quote(b.spec.columns.get(0)));
@@ -514,7 +598,7 @@ final class ContactLogReader {
             char ch = template.charAt(i);
             if (ch == '{') {
                 int close = template.indexOf('}', i);
-                String value = record.get(b.indexes[column]).strip();
+                String value = csv.get(b.indexes[column]).strip();
                 id.append(value);
                 column++;
                 i = close + 1;
@@ -526,39 +610,58 @@ final class ContactLogReader {
         return id.toString();
     }
 
-    private <E extends Enum<E>> E enumValue(CSVRecord record, Bound b, Class<E> type) {
-        if (b == null) {
-            return null;
-        }
+    /** The field's value in the record, converted by {@code kind} once per distinct cell. */
+    private Object converted(Bound b) {
         if (b.spec.constant != null) {
-            return type.cast(b.spec.constant);
+            return b.spec.constant;
         }
-        String cell = cell(record, b);
+        Object known = b.recall(csv);
+        if (known != UNKNOWN) {
+            return known;
+        }
+        String raw = csv.get(b.indexes[0]);
+        int before = rowProblems;
+        Object value = switch (b.spec.field.kind) {
+            case BOOLEAN -> boolOf(b, raw);
+            case LANGUAGE -> languageOf(b, raw);
+            default -> enumOf(b, raw, b.spec.field.type);
+        };
+        if (rowProblems == before) {
+            b.remember(raw, value);
+        }
+        return value;
+    }
+
+    private <E extends Enum<E>> E enumValue(Bound b, Class<E> type) {
+        return b == null ? null : type.cast(converted(b));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object enumOf(Bound b, String raw, Class type) {
+        String cell = cell(raw);
         if (cell == null) {
-            return type.cast(b.spec.otherwise);
+            return b.spec.otherwise;
         }
         Object value = mapped(b, cell);
         if (value == LogMapping.NOT_RECORDED) {
             return null;
         }
         if (value != null) {
-            return type.cast(value);
+            return value;
         }
-        E constant = Enums.find(type, cell);
+        Object constant = Enums.find(type, cell);
         if (constant == null) {
             unknownValue(b, cell, Enums.names(type));
         }
         return constant;
     }
 
-    private Boolean bool(CSVRecord record, Bound b) {
-        if (b == null) {
-            return null;
-        }
-        if (b.spec.constant != null) {
-            return (Boolean) b.spec.constant;
-        }
-        String cell = cell(record, b);
+    private Boolean bool(Bound b) {
+        return b == null ? null : (Boolean) converted(b);
+    }
+
+    private Boolean boolOf(Bound b, String raw) {
+        String cell = cell(raw);
         if (cell == null) {
             return (Boolean) b.spec.otherwise;
         }
@@ -576,14 +679,12 @@ final class ContactLogReader {
         return parsed;
     }
 
-    private String language(CSVRecord record, Bound b) {
-        if (b == null) {
-            return null;
-        }
-        if (b.spec.constant != null) {
-            return (String) b.spec.constant;
-        }
-        String cell = cell(record, b);
+    private String language(Bound b) {
+        return b == null ? null : (String) converted(b);
+    }
+
+    private String languageOf(Bound b, String raw) {
+        String cell = cell(raw);
         if (cell == null) {
             return (String) b.spec.otherwise;
         }
@@ -601,20 +702,20 @@ final class ContactLogReader {
         return cell;
     }
 
-    private Instant instant(CSVRecord record, Bound b) {
+    private Instant instant(Bound b) {
         if (b == null) {
             return null;
         }
         String text;
         if (b.indexes.length == 1) {
-            text = cell(record, b);
+            text = cell(csv.get(b.indexes[0]));
         } else {
             StringBuilder joined = new StringBuilder();
             for (int index : b.indexes) {
                 if (joined.length() > 0) {
                     joined.append(' ');
                 }
-                joined.append(record.get(index).strip());
+                joined.append(csv.get(index).strip());
             }
             text = joined.toString().isBlank() ? null : joined.toString();
         }
@@ -646,8 +747,10 @@ final class ContactLogReader {
 
     /** True when {@code value} (absent: {@code null}) can be an id; otherwise a problem at its cell. */
     private boolean isId(Bound b, String value) {
-        if (value == null || problems.isId(Problems.at(file, rowLine, b.indexes.length == 0 ? 0 : b.indexes[0] + 1L),
-                b.spec.field.camel(), value)) {
+        // The place is spelled out only for a problem: this runs for every id of every row.
+        if (value == null || References.idProblem(value) == null
+                || problems.isId(Problems.at(file, rowLine, b.indexes.length == 0 ? 0 : b.indexes[0] + 1L),
+                        b.spec.field.camel(), value)) {
             return true;
         }
         rowProblems++;

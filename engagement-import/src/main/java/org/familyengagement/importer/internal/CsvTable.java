@@ -3,34 +3,29 @@ package org.familyengagement.importer.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import org.familyengagement.errors.Problem;
 
 /**
  * Streams a UTF-8 CSV table with a header row, row by row, with the line each row starts on;
  * problems (not UTF-8, malformed, empty, missing columns) are reported under the table's name.
+ * Read with {@link CsvReader} (RFC 4180, empty lines skipped).
  */
 final class CsvTable {
-    /** One row: its cells by column name, and where it is. */
+    /** One row: its cells by column name, and where it is; valid while the consumer has it. */
     static final class Row {
-        private final CSVRecord record;
+        private final CsvReader record;
         private final Map<String, Integer> columns;
         final long line;
         private final String name;
 
-        Row(CSVRecord record, Map<String, Integer> columns, long line, String name) {
+        Row(CsvReader record, Map<String, Integer> columns, long line, String name) {
             this.record = record;
             this.columns = columns;
             this.line = line;
@@ -45,6 +40,12 @@ final class CsvTable {
             }
             String value = record.get(index).strip();
             return value.isEmpty() ? null : value;
+        }
+
+        /** The number (from 1) of a column, or -1 when the table has none of that name. */
+        int column(String column) {
+            Integer index = columns.get(column);
+            return index == null ? -1 : index + 1;
         }
 
         /** {@code name:line:column} of a cell. */
@@ -68,15 +69,16 @@ final class CsvTable {
      * @param required columns the header must have
      */
     static void read(InputStream in, String name, List<String> required, Problems problems, RowConsumer consumer) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
         try (Reader reader = new DecodingReader(in, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+             CsvReader parser = new CsvReader(reader, ',')) {
+            if (!parser.next()) {
                 problems.add(name + ":1", "the file is empty; expected a header row naming the columns");
                 return;
             }
-            CSVRecord header = records.next();
+            List<String> header = new ArrayList<>(parser.size());
+            for (int i = 0; i < parser.size(); i++) {
+                header.add(parser.get(i));
+            }
             Map<String, Integer> columns = new HashMap<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
@@ -94,18 +96,16 @@ final class CsvTable {
             if (!ok) {
                 return;
             }
-            long line = parser.getCurrentLineNumber();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            long line = parser.lineNumber();
+            while (parser.next()) {
                 long start = line + 1;
-                line = parser.getCurrentLineNumber();
-                if (record.size() == 1 && record.get(0).isBlank()) {
+                line = parser.lineNumber();
+                if (parser.size() == 1 && parser.get(0).isBlank()) {
                     continue;
                 }
-                consumer.accept(new Row(record, columns, start, name));
+                consumer.accept(new Row(parser, columns, start, name));
             }
-        } catch (UncheckedIOException | IOException e) {
-            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+        } catch (IOException cause) {
             if (cause instanceof DecodingReader.BadEncoding bad) {
                 problems.add(name + ":" + bad.line + ":" + bad.column, String.format(Locale.ROOT,
                         "the file is not UTF-8 text: byte 0x%02X cannot be decoded; OneRoster files are UTF-8",

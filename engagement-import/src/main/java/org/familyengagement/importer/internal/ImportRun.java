@@ -17,6 +17,7 @@ import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.importer.ImportResult;
 import org.familyengagement.importer.InvalidImportException;
+import org.familyengagement.internal.DatasetAssembly;
 import org.familyengagement.internal.References;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.language.LanguageTags;
@@ -162,8 +163,8 @@ public final class ImportRun {
             int skipped = 0;
             for (LogSource log : logs) {
                 LogMapping mapping = mappings.get(log);
-                ContactLogReader reader = new ContactLogReader(log.file, district.timeZone(), log.name, mapping, roster, staffFromLogs,
-                        judged::isUnknownSchool, unjoinable, problems, sink);
+                ContactLogReader reader = new ContactLogReader(log.file, judged, log.name, mapping, roster,
+                        staffFromLogs, unjoinable, problems, sink);
                 int read = reader.read();
                 counts.put(Problems.name(log.file) + " contacts", read);
                 if (reader.skippedByRule() > 0) {
@@ -177,17 +178,20 @@ public final class ImportRun {
             problems.throwIfAny(source);
 
             // 3. The dataset's own checks (duplicate ids, replies, language tags), placed in the sources.
-            List<Problem> found = Dataset.problems(district, roster.staff, roster.families, sink.contacts,
-                    commitments, meetings);
-            for (Problem problem : found) {
-                problems.add(locate(problem, sink, roster));
-            }
-            problems.throwIfAny(source);
-            Dataset dataset;
-            try {
-                dataset = Dataset.of(district, roster.staff, roster.families, sink.contacts, commitments, meetings);
-            } catch (InvalidDatasetException e) {
-                throw new InvalidImportException(source, e.problems());
+            Dataset dataset = assembled(district, roster, sink, commitments, meetings);
+            if (dataset == null) {
+                List<Problem> found = Dataset.problems(district, roster.staff, roster.families, sink.contacts,
+                        commitments, meetings);
+                for (Problem problem : found) {
+                    problems.add(locate(problem, sink, roster));
+                }
+                problems.throwIfAny(source);
+                try {
+                    dataset = Dataset.of(district, roster.staff, roster.families, sink.contacts, commitments,
+                            meetings);
+                } catch (InvalidDatasetException e) {
+                    throw new InvalidImportException(source, e.problems());
+                }
             }
             Map<String, Integer> summary = new LinkedHashMap<>(counts);
             summary.put("families", dataset.families().size());
@@ -205,6 +209,27 @@ public final class ImportRun {
             if (database != null) {
                 database.close();
             }
+        }
+    }
+
+    /**
+     * The dataset, when every contact came with its own references checked and its family noted
+     * ({@link ContactSink#addChecked}): the dataset then runs every other check (ids unique,
+     * replies, the roster's own values) but not those again. {@code null} when some contact did
+     * not, or when the dataset has a problem: the full checks then run again and place each
+     * problem in the sources.
+     */
+    private static Dataset assembled(District district, Roster roster, ContactSink sink, List<Commitment> commitments,
+                                     List<Meeting> meetings) {
+        int[] familyOfContact = sink.familyOfContact();
+        if (familyOfContact == null) {
+            return null;
+        }
+        try {
+            return DatasetAssembly.assemble(district, roster.staff, roster.families, sink.contacts, commitments,
+                    meetings, familyOfContact);
+        } catch (InvalidDatasetException e) {
+            return null;
         }
     }
 

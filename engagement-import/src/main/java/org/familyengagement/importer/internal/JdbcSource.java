@@ -740,7 +740,7 @@ final class JdbcSource {
             unjoinable(row.problems, row.at("familyId"), "no family " + Problem.quote(familyId) + " in the roster");
             return false;
         }
-        Family known = roster.familyById.get(family);
+        Family known = roster.familyById(family);
         if (studentId != null && !known.hasStudent(studentId)) {
             unjoinable(row.problems, row.at("studentId"), "family " + Problem.quote(familyId) + " has no student "
                     + Problem.quote(studentId));

@@ -18,6 +18,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.References;
 import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Channel;
 import org.familyengagement.model.Family;
@@ -174,19 +175,35 @@ final class OneRosterSource {
     private static final class User {
         final String id;
         final String role;
+        final boolean student;
+        final boolean caregiver;
         final long line;
-        final String at;
-        final List<String> agents = new ArrayList<>();
-        final List<Channel> contactPoints = new ArrayList<>();
+        /** Where its sourcedId is: {@code users.csv:line:column}, spelled out only for a problem. */
+        private final String table;
+        private final int column;
+        final List<String> agents = new ArrayList<>(1);
+        final List<Channel> contactPoints = new ArrayList<>(3);
         String grade;
         String org;
 
-        User(String id, String role, long line, String at) {
+        User(String id, String role, long line, String table, int column) {
             this.id = id;
             this.role = role;
+            this.student = role.equals("student");
+            this.caregiver = CAREGIVER_ROLES.contains(role);
             this.line = line;
-            this.at = at;
+            this.table = table;
+            this.column = column;
         }
+
+        String at() {
+            return table + ":" + line + (column < 0 ? "" : ":" + column);
+        }
+    }
+
+    /** {@link Problems#isId}, with the cell's place spelled out only for a problem (this runs for every user). */
+    private static boolean isId(Problems problems, CsvTable.Row row, String column, String what, String value) {
+        return value == null || References.idProblem(value) == null || problems.isId(row.at(column), what, value);
     }
 
     Roster roster(Problems problems, Map<String, Integer> counts) throws IOException {
@@ -228,7 +245,7 @@ final class OneRosterSource {
             } else {
                 CsvTable.read(orgs, files.name("orgs.csv"), List.of("sourcedId", "type"), problems, row -> {
                     if ("tobedeleted".equalsIgnoreCase(row.get("status")) || row.get("sourcedId") == null
-                            || !problems.isId(row.at("sourcedId"), "sourcedId", row.get("sourcedId"))) {
+                            || !isId(problems, row, "sourcedId", "sourcedId", row.get("sourcedId"))) {
                         return;
                     }
                     String type = row.get("type");
@@ -270,7 +287,8 @@ final class OneRosterSource {
                 return empty();
             }
             boolean[] hasRoleColumn = {false};
-            CsvTable.read(usersIn, files.name("users.csv"), List.of("sourcedId"), problems, row -> {
+            String usersName = files.name("users.csv");
+            CsvTable.read(usersIn, usersName, List.of("sourcedId"), problems, row -> {
                 if ("tobedeleted".equalsIgnoreCase(row.get("status"))) {
                     return;
                 }
@@ -279,7 +297,7 @@ final class OneRosterSource {
                     problems.add(row.at("sourcedId"), "a user without a sourcedId");
                     return;
                 }
-                if (!problems.isId(row.at("sourcedId"), "sourcedId", id)) {
+                if (!isId(problems, row, "sourcedId", "sourcedId", id)) {
                     return;
                 }
                 String role = row.get("role");
@@ -301,7 +319,7 @@ final class OneRosterSource {
                     problems.add(row.at("role"), Texts.unknown("role", role, ROLES));
                     return;
                 }
-                User user = new User(id, role, row.line, row.at("sourcedId"));
+                User user = new User(id, role, row.line, usersName, row.column("sourcedId"));
                 String primaryOrg = row.get("primaryOrgSourcedId");
                 user.org = primaryOrg != null ? primaryOrg : org;
                 String grades = row.get("grades");
@@ -309,7 +327,7 @@ final class OneRosterSource {
                 String agents = row.get("agentSourcedIds");
                 if (agents != null) {
                     for (String agent : agents.split(",")) {
-                        if (!agent.isBlank() && problems.isId(row.at("agentSourcedIds"), "agentSourcedIds", agent.strip())) {
+                        if (!agent.isBlank() && isId(problems, row, "agentSourcedIds", "agentSourcedIds", agent.strip())) {
                             user.agents.add(agent.strip());
                         }
                     }
@@ -348,7 +366,7 @@ final class OneRosterSource {
                                     problems.add(row.at(group.column()), Texts.unknown("value", value,
                                             group.map().keySet()) + " for group " + Problem.quote(group.dimension())
                                             + "; add it to groups." + group.dimension() + ".map");
-                                } else if (problems.isId(row.at(group.column()), "group label", mapped)) {
+                                } else if (isId(problems, row, group.column(), "group label", mapped)) {
                                     labels.put(group.dimension(), mapped);
                                 }
                             }
@@ -360,7 +378,7 @@ final class OneRosterSource {
             if (!problems.isEmpty()) {
                 return empty();
             }
-            return assemble(users, schools, orgType, demographics, problems, counts, files.name("users.csv"));
+            return assemble(users, schools, orgType, demographics, problems, counts, usersName);
         }
     }
 
@@ -371,10 +389,10 @@ final class OneRosterSource {
         Map<String, String> parent = new HashMap<>();
         List<User> students = new ArrayList<>();
         for (User user : users.values()) {
-            if (user.role.equals("student")) {
+            if (user.student) {
                 students.add(user);
                 parent.put(user.id, user.id);
-            } else if (!CAREGIVER_ROLES.contains(user.role)) {
+            } else if (!user.caregiver) {
                 staff.add(new Staff(user.id, STAFF_ROLES.getOrDefault(user.role.toLowerCase(Locale.ROOT),
                         StaffRole.OTHER), List.of()));
             }
@@ -387,15 +405,14 @@ final class OneRosterSource {
                 if (other == null) {
                     String message = "agentSourcedIds names " + Problem.quote(agent) + ", which is no user in users.csv";
                     if (unjoinable == ContactLogReader.Unjoinable.ERROR) {
-                        problems.add(user.at, message);
+                        problems.add(user.at(), message);
                     } else {
-                        problems.warn(user.at, message + "; link skipped");
+                        problems.warn(user.at(), message + "; link skipped");
                     }
                     continue;
                 }
-                String student = user.role.equals("student") ? user.id : other.role.equals("student") ? other.id : null;
-                String caregiver = CAREGIVER_ROLES.contains(user.role) ? user.id
-                        : CAREGIVER_ROLES.contains(other.role) ? other.id : null;
+                String student = user.student ? user.id : other.student ? other.id : null;
+                String caregiver = user.caregiver ? user.id : other.caregiver ? other.id : null;
                 if (student != null && caregiver != null) {
                     List<String> list = caregiversOf.computeIfAbsent(student, k -> new ArrayList<>());
                     if (!list.contains(caregiver)) {
@@ -421,11 +438,12 @@ final class OneRosterSource {
         for (List<User> household : households.values()) {
             household.sort(Comparator.comparing(u -> u.id));
             // Each id is one; the prefix can still make the family's too long.
-            if (!problems.isId(household.get(0).at, "family id (familyIdPrefix + sourcedId)",
-                    familyIdPrefix + household.get(0).id)) {
+            String familyId = familyIdPrefix + household.get(0).id;
+            if (References.idProblem(familyId) != null
+                    && !problems.isId(household.get(0).at(), "family id (familyIdPrefix + sourcedId)", familyId)) {
                 continue;
             }
-            Family.Builder family = Family.builder(familyIdPrefix + household.get(0).id);
+            Family.Builder family = Family.builder(familyId);
             List<String> caregivers = new ArrayList<>();
             Map<String, List<String>> labels = new TreeMap<>();
             for (User student : household) {
@@ -465,10 +483,10 @@ final class OneRosterSource {
         }
         families.sort(Comparator.comparing(Family::id));
         long caregiversWithoutStudent = users.values().stream()
-                .filter(u -> CAREGIVER_ROLES.contains(u.role) && !firstStudentOf.containsKey(u.id)).count();
+                .filter(u -> u.caregiver && !firstStudentOf.containsKey(u.id)).count();
         counts.put(usersName + " students", students.size());
         counts.put(usersName + " caregivers", (int) users.values().stream()
-                .filter(u -> CAREGIVER_ROLES.contains(u.role)).count());
+                .filter(u -> u.caregiver).count());
         counts.put(usersName + " staff", staff.size());
         if (caregiversWithoutStudent > 0) {
             counts.put(usersName + " caregivers with no student (left out)", (int) caregiversWithoutStudent);
