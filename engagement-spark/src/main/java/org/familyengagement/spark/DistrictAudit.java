@@ -147,8 +147,8 @@ final class DistrictAudit {
             Dataset alone = DatasetReader.readString(header);
             if (!alone.families().isEmpty() || !alone.contacts().isEmpty() || !alone.commitments().isEmpty()
                     || !alone.meetings().isEmpty()) {
-                return new Outcome(null, null, List.of(headerFile + ": the header holds no families, contacts,"
-                        + " commitments or meetings; they are in the records file"));
+                return new Outcome(null, null, List.of(Locations.display(directory, HEADER) + ": the header holds no"
+                        + " families, contacts, commitments or meetings; they are in the records file"));
             }
             district = alone.district();
         } catch (InvalidInputException e) {
