@@ -18,7 +18,8 @@ import org.familyengagement.report.Triage;
 /**
  * Every district's findings as one table for a state's dashboards: a row per finding, ids and
  * classifications only, as the findings documents hold them. In Parquet the id lists are arrays;
- * in CSV, which has none, they are joined with spaces (ids hold none).
+ * in CSV, which has none, they are joined with spaces (ids hold none), and a field is quoted as
+ * RFC 4180 says.
  */
 final class FindingsTable {
     static final StructType SCHEMA = new StructType()
@@ -56,7 +57,9 @@ final class FindingsTable {
             for (String list : List.of("schoolIds", "staffIds", "evidence")) {
                 table = table.withColumn(list, functions.concat_ws(" ", functions.col(list)));
             }
-            table.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(directory);
+            // RFC 4180 quoting (a quote doubled), as spreadsheets read it; Spark's default escapes with a backslash.
+            table.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").option("escape", "\"")
+                    .csv(directory);
         } else {
             table.write().mode(SaveMode.Overwrite).parquet(directory);
         }

@@ -90,9 +90,11 @@ class SparkAuditTest {
         Path policy = dir.resolve("policy.yaml");
         Files.writeString(policy, "disparity:\n  minGroupSize: 50\nresponseSchoolDays: 3\n");
         Path out = dir.resolve("custom.json");
+        Path table = dir.resolve("custom-table");
 
         Run run = run("--master", "local[2]", "--data", SAMPLE.toString(), "--as-of", AS_OF, "--out", out.toString(),
-                "--rules", drl.toString(), "--policy", policy.toString(), "--disable", "message-overload", "--lang", "es");
+                "--rules", drl.toString(), "--policy", policy.toString(), "--disable", "message-overload", "--lang", "es",
+                "--table", table.toString(), "--table-format", "csv");
 
         assertThat(run.code()).as(run.err()).isZero();
         RuleEngine engine = RuleEngine.builder().addRules(drl).policy(PolicyReader.read(policy))
@@ -100,6 +102,23 @@ class SparkAuditTest {
         String expected = Oracle.findingsDocument(engine, DatasetReader.read(SAMPLE), Instant.parse(AS_OF));
         assertThat(Files.readString(out)).isEqualTo(expected).contains("\"many-contacts\"")
                 .doesNotContain("\"message-overload\"");
+        // The CSV table: one file, a header, a row per finding (messages may hold commas: quoted).
+        List<Path> csv;
+        try (var files = Files.list(table)) {
+            csv = files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList();
+        }
+        assertThat(csv).hasSize(1);
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            var rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+                    .csv(csv.get(0).toString());
+            assertThat(rows.columns()).startsWith("districtId", "id", "rank", "ruleId");
+            assertThat(rows.count()).isEqualTo(engine.evaluate(DatasetReader.read(SAMPLE), Instant.parse(AS_OF))
+                    .findings().size());
+            assertThat(rows.where("ruleId = 'many-contacts'").count()).isPositive();
+        } finally {
+            spark.stop();
+        }
     }
 
     @Test
