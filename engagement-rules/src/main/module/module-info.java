@@ -23,6 +23,7 @@ open module org.familyengagement.rules {
     requires org.drools.canonicalmodel;
     requires org.drools.modelcompiler;
     requires org.apache.commons.statistics.inference;
+    requires org.apache.commons.statistics.distribution;
     requires com.ibm.icu;
     requires org.slf4j;
 

@@ -1,8 +1,12 @@
 package org.familyengagement.report;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.DecimalFormat;
 import com.ibm.icu.text.NumberFormat;
@@ -18,6 +22,14 @@ import com.ibm.icu.util.ULocale;
 public final class Figures {
     /** The smallest p-value written as a number; smaller ones read "p < 0.001". */
     public static final double SMALLEST_P = 0.001;
+    /**
+     * The formats by pattern and locale ({@code null} pattern: percent), each used under its own
+     * lock (ICU formats are not thread-safe): making one (locale data, pattern parsing, compiling
+     * the formatter on its first uses) costs far more than formatting with it, and a live update
+     * re-words every group finding whose figures changed. Not thread-local: a library's
+     * thread-locals would outlive an application's class loader in a server's pooled threads.
+     */
+    private static final Map<List<Object>, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     private Figures() {
     }
@@ -37,15 +49,24 @@ public final class Figures {
 
     /** A rate as a whole percentage, rounded half-even: {@code 64%}, {@code 64 %} in Spanish. */
     public static String percent(double rate, Locale locale) {
-        return NumberFormat.getPercentInstance(ULocale.forLocale(Objects.requireNonNull(locale, "locale")))
-                .format(rate);
+        Objects.requireNonNull(locale, "locale");
+        return format(FORMATS.computeIfAbsent(Arrays.asList(null, locale),
+                k -> NumberFormat.getPercentInstance(ULocale.forLocale(locale))), rate);
     }
 
     private static String cut(double value, String pattern, Locale locale) {
-        DecimalFormat format = (DecimalFormat) NumberFormat.getInstance(
-                ULocale.forLocale(Objects.requireNonNull(locale, "locale")));
-        format.applyPattern(pattern);
-        format.setRoundingMode(BigDecimal.ROUND_DOWN);
-        return format.format(value);
+        Objects.requireNonNull(locale, "locale");
+        return format(FORMATS.computeIfAbsent(List.of(pattern, locale), k -> {
+            DecimalFormat format = (DecimalFormat) NumberFormat.getInstance(ULocale.forLocale(locale));
+            format.applyPattern(pattern);
+            format.setRoundingMode(BigDecimal.ROUND_DOWN);
+            return format;
+        }), value);
+    }
+
+    private static String format(NumberFormat format, double value) {
+        synchronized (format) {
+            return format.format(value);
+        }
     }
 }
