@@ -1,5 +1,6 @@
 package org.familyengagement.model;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -42,7 +43,7 @@ public record Contact(String id, String familyId, String studentId, String staff
                       String schoolId, String broadcastId, Instant at, Direction direction, Channel channel,
                       Mode mode, Tone tone, Topic topic, String language, Interpretation interpretation,
                       Delivery delivery, boolean delivered, boolean awaitsReply, String replyTo,
-                      Recorded recorded) implements Evidence {
+                      Recorded recorded) implements Evidence, Serializable {
 
     public Contact {
         Checks.requireId(id, "contact id");
@@ -77,7 +78,7 @@ public record Contact(String id, String familyId, String studentId, String staff
      * @param language {@code language} was given (not the district default)
      * @param delivery {@code delivered} or {@code delivery} was given
      */
-    public record Recorded(boolean tone, boolean language, boolean delivery) {
+    public record Recorded(boolean tone, boolean language, boolean delivery) implements Serializable {
         /** Every field recorded. */
         public static final Recorded ALL = new Recorded(true, true, true);
         private static final Recorded[] SHARED = new Recorded[8];

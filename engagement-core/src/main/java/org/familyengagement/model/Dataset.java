@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidInputException;
@@ -325,6 +327,31 @@ public final class Dataset {
         }
         Student student = family(familyId).map(family -> family.student(studentId)).orElse(null);
         return student == null ? null : student.schoolId();
+    }
+
+    /**
+     * A partition of this dataset, for judging it in parts (the rule engine's {@code count}): the
+     * same district and staff, and these of its families, each with all of its contacts,
+     * commitments and meetings.
+     *
+     * @throws IllegalArgumentException when a family is not this dataset's, or is given twice
+     */
+    public Dataset partition(Collection<Family> families) {
+        List<Family> part = new ArrayList<>(families.size());
+        List<Contact> contacts = new ArrayList<>();
+        List<Commitment> commitments = new ArrayList<>();
+        List<Meeting> meetings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Family family : families) {
+            if (!family(family.id()).map(family::equals).orElse(false) || !seen.add(family.id())) {
+                throw new IllegalArgumentException("family " + family.id() + " is not this dataset's, or is given twice");
+            }
+            part.add(family);
+            contacts.addAll(contactsOf(family.id()));
+            commitments.addAll(commitmentsOf(family.id()));
+            meetings.addAll(meetingsOf(family.id()));
+        }
+        return of(district, staff, part, contacts, commitments, meetings);
     }
 
     /** A family's contacts in time order (ties by id); empty for an unknown family. */

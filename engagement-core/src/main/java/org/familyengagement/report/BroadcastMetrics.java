@@ -1,5 +1,6 @@
 package org.familyengagement.report;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
  * @param deliveries every delivered contact of the broadcast in the window
  * @param languages  the distinct first-ranked languages of those families' preferences, sorted
  */
-public record BroadcastMetrics(int families, int deliveries, List<String> languages) {
+public record BroadcastMetrics(int families, int deliveries, List<String> languages) implements Serializable {
     public BroadcastMetrics {
         if (families < 0 || deliveries < 0) {
             throw new IllegalArgumentException("families (" + families + ") and deliveries (" + deliveries

@@ -1,5 +1,6 @@
 package org.familyengagement.report;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
 public record Finding(String ruleId, Category category, Severity severity, String familyId, Group group,
                       String broadcastId, List<String> evidence, List<String> schoolIds, List<String> staffIds,
                       String message, Metrics metrics, BroadcastMetrics broadcastMetrics)
-        implements Comparable<Finding> {
+        implements Comparable<Finding>, Serializable {
 
     /** The length of {@link #id()}: 16 hex digits, 64 bits of SHA-256. */
     public static final int ID_LENGTH = 16;

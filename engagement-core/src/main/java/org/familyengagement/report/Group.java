@@ -1,5 +1,6 @@
 package org.familyengagement.report;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param dimension the dimension, for example {@code homeLanguage}
  * @param label     the label, for example {@code es}
  */
-public record Group(String dimension, String label) implements Comparable<Group> {
+public record Group(String dimension, String label) implements Comparable<Group>, Serializable {
     public Group {
         Objects.requireNonNull(dimension, "dimension");
         Objects.requireNonNull(label, "label");

@@ -1,5 +1,6 @@
 package org.familyengagement.report;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param pValue         one-sided Fisher exact test, alternative "the label's rate is lower"
  */
 public record Metrics(int n, double rate, String referenceLabel, double referenceRate, double ratio,
-                      double pValue) {
+                      double pValue) implements Serializable {
     public Metrics {
         Objects.requireNonNull(referenceLabel, "referenceLabel");
     }

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.model.Dataset;
+import org.familyengagement.model.District;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.internal.Limits;
 import org.familyengagement.rules.internal.Pack;
@@ -84,6 +86,60 @@ public final class RuleEngine {
         Objects.requireNonNull(asOf, "asOf must not be null");
         Objects.requireNonNull(extraFacts, "extraFacts must not be null");
         return pack.evaluate(dataset, asOf, extraFacts, locale);
+    }
+
+    /**
+     * Counts one partition of a dataset, the first of three steps that judge a dataset too big
+     * for one machine in parts (the Spark job takes them): {@code count} each partition, add the
+     * counts up ({@link EvaluationCounts#plus}), {@link #judge} each partition against the sum, and
+     * {@link #report} the findings of all of them. The report equals {@link #evaluate} of the
+     * whole dataset, byte for byte, however the families are split.
+     *
+     * <p>A partition is a dataset of its own holding some of the families, each with all of its
+     * contacts, commitments and meetings, and the whole dataset's district, schools and staff;
+     * every family is in exactly one partition. As with several {@link Builder#threads threads}, a
+     * custom rule that reasons across families sees only its partition's.
+     *
+     * @throws EvaluationException when the engine's limits are exceeded
+     */
+    public EvaluationCounts count(Dataset partition, Instant asOf) {
+        Objects.requireNonNull(partition, "partition must not be null");
+        Objects.requireNonNull(asOf, "asOf must not be null");
+        return new EvaluationCounts(pack.count(partition, asOf));
+    }
+
+    /**
+     * Judges one partition against the whole dataset's counts (see {@link #count}): its families'
+     * findings, and the group and broadcast findings, which every partition reports alike (the
+     * {@link #report} keeps them once).
+     *
+     * @throws IllegalArgumentException when the counts were made by an engine with other rules
+     * @throws EvaluationException      when a rule fails or exceeds the engine's limits
+     */
+    public List<Finding> judge(Dataset partition, EvaluationCounts whole) {
+        return judge(partition, whole, List.of());
+    }
+
+    /** Judges one partition against the whole dataset's counts, with extra facts for custom rules. */
+    public List<Finding> judge(Dataset partition, EvaluationCounts whole, Collection<?> extraFacts) {
+        Objects.requireNonNull(partition, "partition must not be null");
+        Objects.requireNonNull(whole, "whole must not be null");
+        Objects.requireNonNull(extraFacts, "extraFacts must not be null");
+        return pack.judge(partition, whole.counts(), extraFacts, locale);
+    }
+
+    /**
+     * The report of a dataset judged in partitions (see {@link #count}): the findings of every
+     * partition (each once; the partitions' copies of a group or broadcast finding are one), the
+     * coverage and the equity table of the whole counts.
+     *
+     * @throws IllegalArgumentException when the counts were made by an engine with other rules
+     */
+    public Report report(District district, EvaluationCounts whole, Collection<Finding> findings) {
+        Objects.requireNonNull(district, "district must not be null");
+        Objects.requireNonNull(whole, "whole must not be null");
+        Objects.requireNonNull(findings, "findings must not be null");
+        return pack.report(district, whole.counts(), findings, locale);
     }
 
     /**

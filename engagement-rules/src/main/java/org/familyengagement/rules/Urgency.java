@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 import org.familyengagement.calendar.SchoolCalendar;
 import org.familyengagement.model.Commitment;
@@ -89,14 +90,30 @@ public final class Urgency {
      * {@code policy}; give it to {@code Triage.of}.
      */
     public static Comparator<Finding> order(Dataset dataset, Policy policy, Instant asOf) {
+        ToLongFunction<Finding> measure = overdue(dataset, policy, asOf);
+        Map<Finding, Long> overdue = new ConcurrentHashMap<>();
+        return order(f -> overdue.computeIfAbsent(f, measure::applyAsLong));
+    }
+
+    /**
+     * How overdue each finding is by its rule's measure (the larger, the more urgent), where its
+     * evidence is at hand: for a dataset judged in partitions, measure each partition's findings
+     * on that partition (group and broadcast findings measure alike everywhere) and order them
+     * all with {@link #order(ToLongFunction)}.
+     */
+    public static ToLongFunction<Finding> overdue(Dataset dataset, Policy policy, Instant asOf) {
         Urgency urgency = new Urgency(Objects.requireNonNull(dataset, "dataset"),
                 Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(asOf, "asOf"));
-        Map<Finding, Long> overdue = new ConcurrentHashMap<>();
+        return urgency::overdue;
+    }
+
+    /** The urgency order of findings whose overdue measures are known ({@link #overdue}). */
+    public static Comparator<Finding> order(ToLongFunction<Finding> overdue) {
+        Objects.requireNonNull(overdue, "overdue");
         return Comparator.comparing(Finding::severity).reversed()
                 .thenComparingInt(f -> RULE_RANK.getOrDefault(f.ruleId(), Integer.MAX_VALUE))
                 .thenComparing(Finding::ruleId)
-                .thenComparing(Comparator.comparingLong(
-                        (Finding f) -> overdue.computeIfAbsent(f, urgency::overdue)).reversed());
+                .thenComparing(Comparator.comparingLong(overdue).reversed());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.familyengagement.rules.internal;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.familyengagement.model.Commitment;
@@ -16,6 +17,11 @@ import org.familyengagement.model.Student;
  * a commitment's {@code staffId}. An evidence id given as a string is looked up as a contact,
  * then a meeting, then a commitment; an id of none of them (a custom rule's own fact) names
  * no school or staff member.
+ *
+ * <p>A dataset judged in partitions (see {@code RuleEngine#judge}) cites, in a broadcast's
+ * evidence, contacts of families another partition holds: the school of such a contact, when it
+ * comes from its student, was looked up where its family was counted ({@link #studentSchool}) and
+ * travels with the counts ({@code schoolsElsewhere}).
  */
 final class Attribution {
     /** The records attribution looks up: the dataset in batch, the live session's current records. */
@@ -30,13 +36,23 @@ final class Attribution {
     }
 
     private final Records records;
+    /** Contact id to its student's school, for contacts whose family the records do not hold. */
+    private final Map<String, String> schoolsElsewhere;
 
     Attribution(Records records) {
-        this.records = records;
+        this(records, Map.of());
     }
 
-    /** Attribution from a whole dataset. */
-    static Attribution of(Dataset dataset) {
+    private Attribution(Records records, Map<String, String> schoolsElsewhere) {
+        this.records = records;
+        this.schoolsElsewhere = schoolsElsewhere;
+    }
+
+    /**
+     * Attribution from a dataset, or one partition of one with the schools of the other
+     * partitions' contacts its broadcast tallies cite (contact id to school: {@link #studentSchool}).
+     */
+    static Attribution of(Dataset dataset, Map<String, String> schoolsElsewhere) {
         return new Attribution(new Records() {
             @Override
             public Family family(String id) {
@@ -57,7 +73,7 @@ final class Attribution {
             public Commitment commitment(String id) {
                 return dataset.commitment(id).orElse(null);
             }
-        });
+        }, schoolsElsewhere);
     }
 
     /** The family of this id, or {@code null} when the data has none. */
@@ -68,7 +84,8 @@ final class Attribution {
     /** Adds the schools and staff one piece of evidence names. */
     void add(Evidence item, Set<String> schools, Set<String> staff) {
         if (item instanceof Contact contact) {
-            addIfPresent(schools, schoolOf(contact.schoolId(), contact.familyId(), contact.studentId()));
+            String school = schoolOf(contact.schoolId(), contact.familyId(), contact.studentId());
+            addIfPresent(schools, school != null ? school : schoolsElsewhere.get(contact.id()));
             addIfPresent(staff, contact.staffId());
         } else if (item instanceof Meeting meeting) {
             addIfPresent(schools, schoolOf(meeting.schoolId(), meeting.familyId(), meeting.studentId()));
@@ -96,7 +113,11 @@ final class Attribution {
         if (schoolId != null || studentId == null) {
             return schoolId;
         }
-        Family family = records.family(familyId);
+        return studentSchool(records.family(familyId), studentId);
+    }
+
+    /** The school of a family's student, or {@code null} when either is unknown. */
+    static String studentSchool(Family family, String studentId) {
         Student student = family == null ? null : family.student(studentId);
         return student == null ? null : student.schoolId();
     }

@@ -71,43 +71,78 @@ final class BatchEvaluation {
 
     Report run(Dataset dataset, EvaluationContext context, Collection<?> extraFacts) {
         long deadline = System.nanoTime() + limits.timeLimit().toNanos();
-        SortedMap<Group, Integer> sizes = Sessions.groupSizes(dataset);
-        Set<Group> labels = sizes.keySet();
-        Attribution attribution = Attribution.of(dataset); // read-only: shared by the slices
-        Predicate<Group> reportable = Sessions.reportableGroups(sizes, context.policy().disparity().minGroupSize());
+        List<Slice> slices = slices(dataset);
+        PartitionCounts whole = count(dataset, context, slices, deadline);
+        return report(context, whole, judge(dataset, context, whole, extraFacts, slices, deadline));
+    }
+
+    /** Counts a dataset, or one partition of it, for judging it in parts: see {@code RuleEngine#count}. */
+    PartitionCounts count(Dataset dataset, EvaluationContext context) {
+        return count(dataset, context, slices(dataset), System.nanoTime() + limits.timeLimit().toNanos());
+    }
+
+    /** Judges a dataset, or one partition of it, against whole counts: see {@code RuleEngine#judge}. */
+    List<Finding> judge(Dataset dataset, EvaluationContext context, PartitionCounts whole, Collection<?> extraFacts) {
+        whole.checkFor(context, metadata.ids());
+        return judge(dataset, context, whole, extraFacts, slices(dataset),
+                System.nanoTime() + limits.timeLimit().toNanos());
+    }
+
+    /**
+     * The report of findings judged against whole counts: group and broadcast findings, which every
+     * session judging against the same counts reports alike, are kept once.
+     */
+    Report report(EvaluationContext context, PartitionCounts whole, Collection<Finding> findings) {
+        whole.checkFor(context, metadata.ids());
+        DistrictTallies districtTallies = whole.districtTallies(context);
+        return new Report(context.asOf(), new ArrayList<>(new LinkedHashSet<>(findings)), CoverageCounter.count(
+                districtTallies.coverageCounts(), context, metadata.ids(), districtTallies.topicCoverage(),
+                new Messages(locale)), whole.groupTallies(context).table());
+    }
+
+    private List<Slice> slices(Dataset dataset) {
         List<Slice> slices = new ArrayList<>();
         for (List<Family> families : cut(dataset.families(), limits.threads())) {
             slices.add(new Slice(families));
         }
+        return slices;
+    }
 
+    private PartitionCounts count(Dataset dataset, EvaluationContext context, List<Slice> slices, long deadline) {
         List<Future<?>> counting = new ArrayList<>();
         for (Slice slice : slices) {
-            counting.add(WORKERS.submit(() -> slice.count(dataset, context, labels)));
+            counting.add(WORKERS.submit(() -> slice.count(dataset, context)));
         }
         await(counting, slices, deadline);
-        GroupTallies tallies = slices.get(0).tallies;
-        DistrictTallies districtTallies = slices.get(0).districtTallies;
+        PartitionCounts whole = slices.get(0).counts;
         for (Slice slice : slices.subList(1, slices.size())) {
-            tallies.addAll(slice.tallies);
-            districtTallies.addAll(slice.districtTallies);
+            whole = whole.plus(slice.counts);
         }
-        List<Object> tallyFacts = new ArrayList<>(tallies.rates());
-        tallyFacts.addAll(districtTallies.facts());
+        return whole;
+    }
 
+    private List<Finding> judge(Dataset dataset, EvaluationContext context, PartitionCounts whole,
+                                Collection<?> extraFacts, List<Slice> slices, long deadline) {
+        Set<Group> labels = whole.sizes().keySet();
+        Predicate<Group> reportable = Sessions.reportableGroups(whole.sizes(),
+                context.policy().disparity().minGroupSize());
+        DistrictTallies districtTallies = whole.districtTallies(context);
+        List<Object> tallyFacts = new ArrayList<>(whole.groupTallies(context).rates());
+        tallyFacts.addAll(districtTallies.facts());
+        // Read-only: shared by the slices. A broadcast's evidence may be of families another
+        // partition holds; their schools came with the counts.
+        Attribution attribution = Attribution.of(dataset, districtTallies.contactSchools());
         List<Future<?>> judging = new ArrayList<>();
         for (Slice slice : slices) {
             judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts,
                     attribution, reportable)));
         }
         await(judging, slices, deadline);
-        // Group and broadcast findings come from every session alike: keep each once.
-        Set<Finding> findings = new LinkedHashSet<>();
+        List<Finding> findings = new ArrayList<>();
         for (Slice slice : slices) {
             findings.addAll(slice.findings);
         }
-        return new Report(context.asOf(), new ArrayList<>(findings), CoverageCounter.count(
-                districtTallies.coverageCounts(), context, metadata.ids(), districtTallies.topicCoverage(),
-                new Messages(locale)), tallies.table());
+        return findings;
     }
 
     /**
@@ -199,9 +234,8 @@ final class BatchEvaluation {
     private final class Slice {
         private final List<Family> families;
         private final Sessions.FiringWatch watch = new Sessions.FiringWatch();
-        private final List<FamilyHistory> histories = new ArrayList<>();
-        private GroupTallies tallies;
-        private DistrictTallies districtTallies;
+        private List<FamilyHistory> histories;
+        private PartitionCounts counts;
         private List<Finding> findings;
         private volatile KieSession session;
 
@@ -209,15 +243,20 @@ final class BatchEvaluation {
             this.families = families;
         }
 
-        void count(Dataset dataset, EvaluationContext context, Set<Group> labels) {
-            tallies = GroupTallies.batch(context, metadata.ids(), labels);
-            districtTallies = new DistrictTallies(context, metadata.ids());
+        /** Makes the families' histories and counts them, under the slice's own labels. */
+        void count(Dataset dataset, EvaluationContext context) {
+            SortedMap<Group, Integer> sizes = Sessions.groupSizes(families);
+            GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), sizes.keySet());
+            DistrictTallies districtTallies = new DistrictTallies(context, metadata.ids());
+            histories = new ArrayList<>(families.size());
             for (Family family : families) {
                 FamilyHistory history = Sessions.history(dataset, family, context);
                 histories.add(history);
                 tallies.add(history);
                 districtTallies.add(history);
             }
+            counts = new PartitionCounts(context.asOf(), metadata.ids(), families.size(), sizes, tallies.counts(),
+                    districtTallies.counts());
         }
 
         void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<Object> tallyFacts,
@@ -225,6 +264,12 @@ final class BatchEvaluation {
             // Messages formats are not thread-safe: one per slice.
             FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution,
                     reportable);
+            if (histories == null) {
+                histories = new ArrayList<>(families.size());
+                for (Family family : families) {
+                    histories.add(Sessions.history(dataset, family, context));
+                }
+            }
             KieSession judging = kieBase.newKieSession();
             session = judging;
             try {

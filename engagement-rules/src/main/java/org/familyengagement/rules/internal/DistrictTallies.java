@@ -1,5 +1,6 @@
 package org.familyengagement.rules.internal;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -118,16 +119,69 @@ final class DistrictTallies {
         if (other.broadcasts != broadcasts || other.topics != topics) {
             throw new IllegalArgumentException("only tallies of the same evaluation add up");
         }
-        for (Broadcast theirs : other.byBroadcast.values()) {
-            Broadcast mine = byBroadcast.computeIfAbsent(theirs.id, Broadcast::new);
-            mine.deliveries += theirs.deliveries;
-            mine.notUnderstood.putAll(theirs.notUnderstood);
-            theirs.languages.forEach((language, families) -> mine.languages.merge(language, families, Integer::sum));
+        addAll(other.counts());
+    }
+
+    /** Adds the counts of another share of the same evaluation's families, counted anywhere. */
+    void addAll(Counts other) {
+        for (Broadcast theirs : other.broadcasts.values()) {
+            byBroadcast.computeIfAbsent(theirs.id, Broadcast::new).add(theirs);
         }
         topicContacts += other.topicContacts;
         topicWithTopic += other.topicWithTopic;
         for (int i = 0; i < recorded.length; i++) {
             recorded[i] += other.recorded[i];
+        }
+    }
+
+    /**
+     * What has been counted, without the session's facts, to travel to another machine (it shares
+     * the broadcasts' counts: count no more into these tallies afterwards).
+     */
+    Counts counts() {
+        return new Counts(new TreeMap<>(byBroadcast), topicContacts, topicWithTopic, recorded.clone());
+    }
+
+    /**
+     * The schools of the contacts the broadcast tallies cite whose school is their student's, for
+     * attributing a broadcast's findings where their families are not at hand.
+     */
+    Map<String, String> contactSchools() {
+        Map<String, String> schools = new HashMap<>();
+        for (Broadcast broadcast : byBroadcast.values()) {
+            schools.putAll(broadcast.schools);
+        }
+        return schools;
+    }
+
+    /** The counts of one share of the families, serializable. */
+    static final class Counts implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final TreeMap<String, Broadcast> broadcasts;
+        private final int topicContacts;
+        private final int topicWithTopic;
+        private final int[] recorded;
+
+        private Counts(TreeMap<String, Broadcast> broadcasts, int topicContacts, int topicWithTopic, int[] recorded) {
+            this.broadcasts = broadcasts;
+            this.topicContacts = topicContacts;
+            this.topicWithTopic = topicWithTopic;
+            this.recorded = recorded;
+        }
+
+        /** The counts of both shares (of disjoint families); neither changes. */
+        Counts plus(Counts other) {
+            TreeMap<String, Broadcast> both = new TreeMap<>();
+            for (Counts counts : List.of(this, other)) {
+                for (Broadcast broadcast : counts.broadcasts.values()) {
+                    both.computeIfAbsent(broadcast.id, Broadcast::new).add(broadcast);
+                }
+            }
+            int[] sum = recorded.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += other.recorded[i];
+            }
+            return new Counts(both, topicContacts + other.topicContacts, topicWithTopic + other.topicWithTopic, sum);
         }
     }
 
@@ -195,7 +249,8 @@ final class DistrictTallies {
      * What one family adds to one broadcast: its delivered contacts of it in the window, those it
      * does not understand, and the first-ranked languages of their effective preferences.
      */
-    private record Part(int deliveries, List<Contact> notUnderstood, Set<String> languages) {
+    private record Part(int deliveries, List<Contact> notUnderstood, Set<String> languages,
+                        Map<String, String> schools) {
     }
 
     /** The family's part of every broadcast it received in the window. */
@@ -216,11 +271,19 @@ final class DistrictTallies {
         // language-mismatch asks for anyway: judged once.
         Map<String, List<Contact>> notUnderstood = new HashMap<>();
         Map<String, Set<String>> languages = new HashMap<>();
+        Map<String, Map<String, String>> schools = new HashMap<>();
         for (Contact contact : history.languageMismatches()) {
             if (contact.broadcastId() == null) {
                 continue;
             }
             notUnderstood.computeIfAbsent(contact.broadcastId(), id -> new ArrayList<>()).add(contact);
+            if (contact.schoolId() == null && contact.studentId() != null) {
+                // Where the family is at hand: a partition judging this broadcast may not hold it.
+                String school = Attribution.studentSchool(history.family(), contact.studentId());
+                if (school != null) {
+                    schools.computeIfAbsent(contact.broadcastId(), id -> new HashMap<>()).put(contact.id(), school);
+                }
+            }
             Preference preference = history.effectivePreference(contact.caregiverId());
             String language = preference == null ? null : preference.firstLanguage();
             if (language != null) {
@@ -229,7 +292,8 @@ final class DistrictTallies {
         }
         Map<String, Part> parts = new HashMap<>();
         deliveries.forEach((id, count) -> parts.put(id, new Part(count[0],
-                notUnderstood.getOrDefault(id, List.of()), languages.getOrDefault(id, Set.of()))));
+                notUnderstood.getOrDefault(id, List.of()), languages.getOrDefault(id, Set.of()),
+                schools.getOrDefault(id, Map.of()))));
         return parts;
     }
 
@@ -240,8 +304,10 @@ final class DistrictTallies {
         if (!part.notUnderstood().isEmpty()) {
             if (sign > 0) {
                 broadcast.notUnderstood.put(familyId, part.notUnderstood());
+                broadcast.schools.putAll(part.schools());
             } else {
                 broadcast.notUnderstood.remove(familyId);
+                broadcast.schools.keySet().removeAll(part.schools().keySet());
             }
         }
         for (String language : part.languages()) {
@@ -250,25 +316,37 @@ final class DistrictTallies {
         }
     }
 
-    /** The counts of one broadcast, and its fact in the session. */
-    private static final class Broadcast {
+    /** The counts of one broadcast, and (not serialized) its fact in the session. */
+    private static final class Broadcast implements Serializable {
+        private static final long serialVersionUID = 1L;
         private final String id;
         private int deliveries;
         /** Family id to its contacts of the broadcast that it does not understand. */
         private final Map<String, List<Contact>> notUnderstood = new HashMap<>();
         /** Language to the number of those families whose effective preference ranks it first. */
         private final Map<String, Integer> languages = new TreeMap<>();
-        private BroadcastTally fact;
-        private FactHandle handle;
+        /** Of those contacts, the ones whose school is their student's: contact id to school. */
+        private final Map<String, String> schools = new HashMap<>();
+        private transient BroadcastTally fact;
+        private transient FactHandle handle;
 
         Broadcast(String id) {
             this.id = id;
+        }
+
+        /** Adds the counts of the same broadcast over other families. */
+        void add(Broadcast other) {
+            deliveries += other.deliveries;
+            notUnderstood.putAll(other.notUnderstood);
+            schools.putAll(other.schools);
+            other.languages.forEach((language, families) -> languages.merge(language, families, Integer::sum));
         }
 
         void clear() {
             deliveries = 0;
             notUnderstood.clear();
             languages.clear();
+            schools.clear();
         }
 
         BroadcastTally tally() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -121,19 +122,42 @@ final class GroupTallies {
                 || other.strengths != strengths || !other.byDimension.keySet().equals(byDimension.keySet())) {
             throw new IllegalArgumentException("only batch tallies of the same evaluation add up");
         }
-        for (Map.Entry<String, Map<String, Tally>> dimension : byDimension.entrySet()) {
-            Map<String, Tally> theirs = other.byDimension.get(dimension.getKey());
-            for (Map.Entry<String, Tally> label : dimension.getValue().entrySet()) {
-                Tally tally = label.getValue();
-                Tally their = theirs.get(label.getKey());
-                tally.families += their.families;
-                tally.reached += their.reached;
-                tally.inputs += their.inputs;
-                tally.answered += their.answered;
-                tally.asked += their.asked;
-                tally.positive += their.positive;
+        addAll(other.counts());
+    }
+
+    /**
+     * Adds counts from {@link #counts()} of another share of the same evaluation's families,
+     * counted anywhere (another thread, another machine); every label must be one of these tallies'.
+     */
+    void addAll(SortedMap<Group, int[]> counts) {
+        counts.forEach((label, theirs) -> {
+            Map<String, Tally> labels = byDimension.get(label.dimension());
+            Tally tally = labels == null ? null : labels.get(label.label());
+            if (tally == null) {
+                throw new IllegalArgumentException("no tally for " + label);
+            }
+            tally.families += theirs[0];
+            tally.reached += theirs[1];
+            tally.inputs += theirs[2];
+            tally.answered += theirs[3];
+            tally.asked += theirs[4];
+            tally.positive += theirs[5];
+        });
+    }
+
+    /**
+     * Each label's counts (families, reached, due inputs, answered on time, families with a due
+     * input, reached positively), to add to another share's with {@link #addAll(SortedMap)}.
+     */
+    SortedMap<Group, int[]> counts() {
+        SortedMap<Group, int[]> counts = new TreeMap<>();
+        for (Map<String, Tally> labels : byDimension.values()) {
+            for (Tally tally : labels.values()) {
+                counts.put(tally.label, new int[] {tally.families, tally.reached, tally.inputs, tally.answered,
+                        tally.asked, tally.positive});
             }
         }
+        return counts;
     }
 
     /** One {@link GroupRate} per label and counted measure, in a stable order (batch sessions). */

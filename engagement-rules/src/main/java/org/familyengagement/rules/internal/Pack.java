@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.familyengagement.model.Dataset;
+import org.familyengagement.model.District;
 import org.familyengagement.policy.Policy;
+import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.RuleInfo;
@@ -43,7 +45,27 @@ public final class Pack {
     /** One batch evaluation: see {@code RuleEngine#evaluate}. */
     public Report evaluate(Dataset dataset, Instant asOf, Collection<?> extraFacts, Locale locale) {
         EvaluationContext context = new EvaluationContext(asOf, policy, dataset.district());
-        return new BatchEvaluation(kieBase, metadata, limits, locale).run(dataset, context, extraFacts);
+        return batch(locale).run(dataset, context, extraFacts);
+    }
+
+    /** Counts one partition of a dataset: see {@code RuleEngine#count}. */
+    public PartitionCounts count(Dataset partition, Instant asOf) {
+        return batch(Locale.ROOT).count(partition, new EvaluationContext(asOf, policy, partition.district()));
+    }
+
+    /** Judges one partition of a dataset against the whole's counts: see {@code RuleEngine#judge}. */
+    public List<Finding> judge(Dataset partition, PartitionCounts whole, Collection<?> extraFacts, Locale locale) {
+        return batch(locale).judge(partition, new EvaluationContext(whole.asOf(), policy, partition.district()), whole,
+                extraFacts);
+    }
+
+    /** The report of a dataset judged in partitions: see {@code RuleEngine#report}. */
+    public Report report(District district, PartitionCounts whole, Collection<Finding> findings, Locale locale) {
+        return batch(locale).report(new EvaluationContext(whole.asOf(), policy, district), whole, findings);
+    }
+
+    private BatchEvaluation batch(Locale locale) {
+        return new BatchEvaluation(kieBase, metadata, limits, locale);
     }
 
     /** A live session: see {@code RuleEngine#openSession}. */

@@ -101,8 +101,13 @@ final class Sessions {
 
     /** How many families carry each label, labels in a stable order. */
     static SortedMap<Group, Integer> groupSizes(Dataset dataset) {
+        return groupSizes(dataset.families());
+    }
+
+    /** How many of these families carry each label, labels in a stable order. */
+    static SortedMap<Group, Integer> groupSizes(Collection<Family> families) {
         SortedMap<Group, Integer> sizes = new TreeMap<>();
-        for (Family family : dataset.families()) {
+        for (Family family : families) {
             family.groups().forEach((dimension, label) -> sizes.merge(new Group(dimension, label), 1, Integer::sum));
         }
         return sizes;

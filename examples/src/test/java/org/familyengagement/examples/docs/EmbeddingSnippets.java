@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ import org.familyengagement.model.Student;
 import org.familyengagement.report.Finding;
 import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
+import org.familyengagement.rules.EvaluationCounts;
 import org.familyengagement.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,29 @@ class EmbeddingSnippets {
         Report report = engine.evaluate(dataset, asOf);          // any thread, any time
         // end::batch[]
         assertThat(report).isEqualTo(ENGINE.evaluate(dataset, asOf));
+    }
+
+    @Test
+    void judgingInPartitions() {
+        Dataset dataset = buildDataset();
+        Instant asOf = Instant.parse("2026-11-20T23:00:00Z");
+        RuleEngine engine = ENGINE;
+        List<Family> families = dataset.families();
+        List<Dataset> partitions = List.of(dataset.partition(families.subList(0, families.size() / 2)),
+                dataset.partition(families.subList(families.size() / 2, families.size())));
+        // tag::partitions[]
+        EvaluationCounts whole = null;
+        for (Dataset partition : partitions) {                   // on any machine: counts are serializable
+            EvaluationCounts counts = engine.count(partition, asOf);
+            whole = whole == null ? counts : whole.plus(counts);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Dataset partition : partitions) {                   // each against the whole dataset's counts
+            findings.addAll(engine.judge(partition, whole));
+        }
+        Report report = engine.report(dataset.district(), whole, findings);   // equals evaluate(dataset, asOf)
+        // end::partitions[]
+        assertThat(report).isEqualTo(engine.evaluate(dataset, asOf));
     }
 
     @Test

@@ -1,0 +1,252 @@
+package org.familyengagement.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.familyengagement.errors.InvalidInputException;
+import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.AtomicFiles;
+import org.familyengagement.io.PolicyReader;
+import org.familyengagement.io.ReportWriter;
+import org.familyengagement.rules.EvaluationException;
+import org.familyengagement.rules.RuleCompilationException;
+import org.familyengagement.rules.UnknownRuleException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Spark job: audits one or more districts with the rule pack, each district's families
+ * partitioned across the executors, and writes each district's findings document (the same
+ * document as {@code engagement-cli audit --format json}) and, optionally, one table of every
+ * finding for a state's dashboards. Runs under {@code spark-submit}, or on one machine with
+ * {@code java -jar engagement-spark.jar --master local[*] ...}. See docs/scale-out.md.
+ *
+ * <p>Exit codes as the CLI's: 0 done, 1 the evaluation failed, 2 invalid input or usage (every
+ * problem listed on stderr).
+ */
+@Command(name = "engagement-spark", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = "Audits districts with the family-engagement rule pack on Apache Spark.")
+public final class SparkAudit implements Callable<Integer> {
+    static final int OK = 0;
+    static final int EVALUATION_FAILED = 1;
+    static final int INVALID_INPUT = 2;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (local[*], spark://host:7077, yarn...); default: spark-submit's, else local[*].")
+    String master;
+
+    @Option(names = "--data", paramLabel = "PATH", required = true,
+            description = {"A district: a dataset document (JSON, v1 or v2), or a directory in the family-records "
+                    + "layout (district.json and families.jsonl or families.parquet); a local path or a URI "
+                    + "(hdfs://, s3a://). Repeat for more districts."})
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "INSTANT", required = true,
+            description = "The instant of judgement, ISO-8601 (2026-11-20T23:00:00Z).")
+    String asOf;
+
+    @Option(names = "--out", paramLabel = "PATH", required = true,
+            description = "The findings document (one --data), or a directory of <district id>.json (several).")
+    Path out;
+
+    @Option(names = "--table", paramLabel = "DIR",
+            description = "Also write every district's findings as one table (a Spark output directory).")
+    String table;
+
+    @Option(names = "--table-format", paramLabel = "parquet|csv", defaultValue = "parquet",
+            description = "Format of --table: parquet (default) or csv.")
+    String tableFormat;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy thresholds (JSON or YAML).")
+    Path policy;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A DRL file of custom rules; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Rule ids to switch off.")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en",
+            description = "Language of finding messages: en (default) or es.")
+    String lang;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Partitions per district (default: Spark's default parallelism for a document, the "
+                    + "input's splits for family records).")
+    int partitions;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "How long counting or judging one partition may take, ISO-8601 (default PT10M).")
+    String timeLimit;
+
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+
+    SparkAudit(PrintWriter stdout, PrintWriter stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the job with these arguments; returns the exit code. */
+    static int run(String[] args, PrintWriter stdout, PrintWriter stderr) {
+        CommandLine command = new CommandLine(new SparkAudit(stdout, stderr));
+        command.setOut(stdout).setErr(stderr);
+        command.setParameterExceptionHandler((e, a) -> {
+            stderr.println("error: " + e.getMessage());
+            stderr.println("Try 'engagement-spark --help'.");
+            return INVALID_INPUT;
+        });
+        return command.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Instant instant = null;
+        try {
+            instant = Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            problems.add("--as-of: \"" + asOf + "\" is not an ISO-8601 instant such as 2026-11-20T23:00:00Z");
+        }
+        Duration limit = null;
+        try {
+            limit = Duration.parse(timeLimit);
+            if (limit.isNegative() || limit.isZero()) {
+                problems.add("--time-limit: must be positive, not " + timeLimit);
+            }
+        } catch (DateTimeParseException e) {
+            problems.add("--time-limit: \"" + timeLimit + "\" is not an ISO-8601 duration such as PT10M");
+        }
+        if (partitions < 0 || partitions > 100_000) {
+            problems.add("--partitions: must be between 1 and 100000, not " + partitions);
+        }
+        if (!tableFormat.equals("parquet") && !tableFormat.equals("csv")) {
+            problems.add("--table-format: parquet or csv, not " + tableFormat);
+        }
+        if (!lang.equals("en") && !lang.equals("es")) {
+            problems.add("--lang: en or es, not " + lang);
+        }
+        for (String input : data) {
+            if (!Locations.isUri(input) && !Files.exists(Path.of(input))) {
+                problems.add("--data: " + input + " does not exist");
+            }
+        }
+        if (data.size() > 1 && Files.isRegularFile(out)) {
+            problems.add("--out: " + out + " is a file; with several --data it is the directory of their documents");
+        }
+        String policyText = null;
+        if (policy != null) {
+            try {
+                PolicyReader.read(policy);
+                policyText = Files.readString(policy, StandardCharsets.UTF_8);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.add(policy + ": " + p));
+            } catch (IOException e) {
+                problems.add("--policy: cannot read " + policy + ": " + e.getMessage());
+            }
+        }
+        List<EngineSpec.RuleText> ruleTexts = new ArrayList<>();
+        for (Path file : rules) {
+            try {
+                ruleTexts.add(new EngineSpec.RuleText(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                problems.add("--rules: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return invalid(problems);
+        }
+        EngineSpec spec = new EngineSpec(policyText, ruleTexts, disable, lang, limit);
+        try {
+            spec.engine(); // on the driver first: compile errors and unknown ids before any Spark work
+        } catch (RuleCompilationException e) {
+            e.errors().forEach(error -> problems.add(error.toString()));
+            return invalid(problems);
+        } catch (UnknownRuleException e) {
+            problems.addAll(e.inDisable().stream().map(m -> "--disable: " + m).toList());
+            e.inPolicy().forEach(p -> problems.add(policy + ": " + p));
+            return invalid(problems);
+        }
+
+        SparkSession spark = session();
+        try {
+            DistrictAudit audit = new DistrictAudit(spark, spec, partitions);
+            Map<String, DistrictAudit.Outcome> done = new LinkedHashMap<>();
+            for (String input : data) {
+                DistrictAudit.Outcome outcome = audit.audit(input, instant);
+                problems.addAll(outcome.problems());
+                if (outcome.triage() != null) {
+                    if (done.containsKey(outcome.districtId())) {
+                        problems.add("--data: " + input + " is district " + Problem.quote(outcome.districtId())
+                                + " again");
+                    }
+                    done.put(outcome.districtId(), outcome);
+                }
+            }
+            if (!problems.isEmpty()) {
+                return invalid(problems);
+            }
+            write(done);
+            if (table != null) {
+                FindingsTable.write(spark, done.values(), table, tableFormat);
+            }
+            return OK;
+        } catch (EvaluationException e) {
+            stderr.println("error: the evaluation failed: " + e.getMessage());
+            return EVALUATION_FAILED;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private SparkSession session() {
+        SparkSession.Builder builder = SparkSession.builder().appName("engagement-spark");
+        if (master != null) {
+            builder.master(master);
+        } else if (System.getProperty("spark.master") == null) {
+            builder.master("local[*]");
+        }
+        return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    }
+
+    /** Each district's findings document, written whole or not at all. */
+    private void write(Map<String, DistrictAudit.Outcome> done) throws IOException {
+        for (DistrictAudit.Outcome outcome : done.values()) {
+            Path file = data.size() == 1 ? out : out.resolve(outcome.districtId() + ".json");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, ReportWriter.toJson(outcome.triage()).getBytes(StandardCharsets.UTF_8));
+            stdout.printf(Locale.ROOT, "%s: %d findings -> %s%n", outcome.districtId(),
+                    outcome.triage().report().findings().size(), file);
+        }
+    }
+
+    private int invalid(List<String> problems) {
+        int shown = Math.min(problems.size(), InvalidInputException.MAX_PROBLEMS);
+        for (String problem : problems.subList(0, shown)) {
+            stderr.println("error: " + problem);
+        }
+        if (problems.size() > shown) {
+            stderr.println("error: ... and " + (problems.size() - shown) + " more");
+        }
+        return INVALID_INPUT;
+    }
+}
