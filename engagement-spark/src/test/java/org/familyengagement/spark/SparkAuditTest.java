@@ -152,6 +152,31 @@ class SparkAuditTest {
     }
 
     @Test
+    void aBadDistrictAfterAGoodOneLeavesNothingWritten() throws IOException {
+        Path records = records("bad-second");
+        Path jsonl = records.resolve(DistrictAudit.RECORDS_JSONL);
+        List<String> lines = new ArrayList<>(Files.readAllLines(jsonl));
+        lines.set(3, "[]");
+        Files.write(jsonl, lines);
+        Path header = records.resolve(DistrictAudit.HEADER);
+        Files.writeString(header, Files.readString(header).replaceFirst("\"id\":\"d-1\"", "\"id\":\"d-9\""));
+        Path out = dir.resolve("staged");
+        Path table = dir.resolve("staged-table");
+
+        Run run = run("--master", "local[2]", "--data", SAMPLE.toString(), "--data", records.toString(), "--as-of",
+                AS_OF, "--out", out.toString(), "--table", table.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("families.jsonl:4: a family record must be a JSON object");
+        // The first district's document and table rows were written, under partial names, and removed.
+        try (var left = Files.list(out)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        assertThat(table).doesNotExist();
+        assertThat(dir.resolve("staged-table.partial")).doesNotExist();
+    }
+
+    @Test
     void anIdGivenInTwoRecordsIsFoundAcrossPartitions() throws IOException {
         Path records = records("twice");
         Path jsonl = records.resolve(DistrictAudit.RECORDS_JSONL);
