@@ -124,11 +124,12 @@ class SparkAuditTest {
     @Test
     void badOptionsAreAllListedWithExitCodeTwo() {
         Run run = run("--data", dir.resolve("missing.json").toString(), "--as-of", "yesterday", "--out",
-                dir.resolve("x.json").toString(), "--partitions", "-1", "--table-format", "orc");
+                dir.resolve("x.json").toString(), "--partitions", "-1", "--table-format", "orc", "--time-limit", "soon");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--as-of: \"yesterday\" is not an ISO-8601 instant", "missing.json does not exist",
-                "--partitions: must be", "--table-format: parquet or csv").doesNotContain("Exception");
+                "--partitions: must be", "--table-format: parquet or csv",
+                "--time-limit: \"soon\" is not a duration").doesNotContain("Exception");
         assertThat(dir.resolve("x.json")).doesNotExist();
     }
 
