@@ -235,7 +235,7 @@ final class DistrictAudit {
             return new Outcome(district.id(), Triage.of(report, Urgency.order(f -> overdue.getOrDefault(f, 0L)),
                     engine.policy()), List.of());
         } finally {
-            kept.unpersist(false);
+            kept.unpersist(true);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.familyengagement.spark;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -41,27 +40,30 @@ final class FindingsTable {
     private FindingsTable() {
     }
 
-    static void write(SparkSession spark, Collection<DistrictAudit.Outcome> districts, String directory, String format) {
+    /**
+     * Writes one district's findings into the table's directory: a fresh table for the first
+     * district, added files for the next ones (a CSV file per district, each with its header).
+     */
+    static void append(SparkSession spark, DistrictAudit.Outcome district, String directory, String format,
+                       boolean first) {
         List<Row> rows = new ArrayList<>();
-        for (DistrictAudit.Outcome district : districts) {
-            for (Triage.Entry entry : district.triage().entries()) {
-                Finding f = entry.finding();
-                rows.add(RowFactory.create(district.districtId(), f.id(), entry.rank(), f.ruleId(), f.category().name(),
-                        f.severity().name(), f.familyId(), f.group() == null ? null : f.group().dimension(),
-                        f.group() == null ? null : f.group().label(), f.broadcastId(), f.schoolIds().toArray(),
-                        f.staffIds().toArray(), f.evidence().toArray(), f.message()));
-            }
+        for (Triage.Entry entry : district.triage().entries()) {
+            Finding f = entry.finding();
+            rows.add(RowFactory.create(district.districtId(), f.id(), entry.rank(), f.ruleId(), f.category().name(),
+                    f.severity().name(), f.familyId(), f.group() == null ? null : f.group().dimension(),
+                    f.group() == null ? null : f.group().label(), f.broadcastId(), f.schoolIds().toArray(),
+                    f.staffIds().toArray(), f.evidence().toArray(), f.message()));
         }
         Dataset<Row> table = spark.createDataFrame(rows, SCHEMA);
+        SaveMode mode = first ? SaveMode.Overwrite : SaveMode.Append;
         if (format.equals("csv")) {
             for (String list : List.of("schoolIds", "staffIds", "evidence")) {
                 table = table.withColumn(list, functions.concat_ws(" ", functions.col(list)));
             }
             // RFC 4180 quoting (a quote doubled), as spreadsheets read it; Spark's default escapes with a backslash.
-            table.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").option("escape", "\"")
-                    .csv(directory);
+            table.coalesce(1).write().mode(mode).option("header", "true").option("escape", "\"").csv(directory);
         } else {
-            table.write().mode(SaveMode.Overwrite).parquet(directory);
+            table.write().mode(mode).parquet(directory);
         }
     }
 }

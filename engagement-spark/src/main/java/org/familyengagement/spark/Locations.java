@@ -61,6 +61,27 @@ final class Locations {
         return path.getFileSystem(configuration).open(path);
     }
 
+    /**
+     * Puts an output directory in the place of another, which is removed first if it exists. Output
+     * paths are Spark's: a plain path is on the default file system (HDFS on a cluster), as Spark
+     * writes it.
+     */
+    void replace(String from, String to) throws IOException {
+        org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(from);
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(to);
+        FileSystem fs = target.getFileSystem(configuration);
+        fs.delete(target, true);
+        if (!fs.rename(source, target)) {
+            throw new IOException("cannot move " + from + " to " + to);
+        }
+    }
+
+    /** Removes an output directory (a path as Spark writes it) and what it holds, if it exists. */
+    void delete(String location) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+        path.getFileSystem(configuration).delete(path, true);
+    }
+
     String readString(String location) throws IOException {
         try (InputStream in = open(location)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

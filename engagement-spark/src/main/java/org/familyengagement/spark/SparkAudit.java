@@ -5,15 +5,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
 import org.familyengagement.errors.InvalidInputException;
@@ -89,8 +94,9 @@ public final class SparkAudit implements Callable<Integer> {
                     + "input's splits for family records).")
     int partitions;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "PT10M",
-            description = "How long counting or judging one partition may take, ISO-8601 (default PT10M).")
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How long counting or judging one partition may take: 90s, 10m, 2h or ISO-8601 "
+                    + "(PT10M); default ${DEFAULT-VALUE}.")
     String timeLimit;
 
     private final PrintWriter stdout;
@@ -127,15 +133,7 @@ public final class SparkAudit implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             problems.add("--as-of: \"" + asOf + "\" is not an ISO-8601 instant such as 2026-11-20T23:00:00Z");
         }
-        Duration limit = null;
-        try {
-            limit = Duration.parse(timeLimit);
-            if (limit.isNegative() || limit.isZero()) {
-                problems.add("--time-limit: must be positive, not " + timeLimit);
-            }
-        } catch (DateTimeParseException e) {
-            problems.add("--time-limit: \"" + timeLimit + "\" is not an ISO-8601 duration such as PT10M");
-        }
+        Duration limit = parseDuration(timeLimit, problems);
         if (partitions < 0 || partitions > 100_000) {
             problems.add("--partitions: must be between 1 and 100000, not " + partitions);
         }
@@ -188,33 +186,80 @@ public final class SparkAudit implements Callable<Integer> {
         }
 
         SparkSession spark = session();
+        Output output = new Output(new Locations(spark.sparkContext().hadoopConfiguration()));
         try {
             DistrictAudit audit = new DistrictAudit(spark, spec, partitions);
-            Map<String, DistrictAudit.Outcome> done = new LinkedHashMap<>();
+            Set<String> districts = new HashSet<>();
             for (String input : data) {
                 DistrictAudit.Outcome outcome = audit.audit(input, instant);
                 problems.addAll(outcome.problems());
-                if (outcome.triage() != null) {
-                    if (done.containsKey(outcome.districtId())) {
-                        problems.add("--data: " + input + " is district " + Problem.quote(outcome.districtId())
-                                + " again");
-                    }
-                    done.put(outcome.districtId(), outcome);
+                if (outcome.triage() == null) {
+                    continue;
+                }
+                if (!districts.add(outcome.districtId())) {
+                    problems.add("--data: " + input + " is district " + Problem.quote(outcome.districtId()) + " again");
+                } else if (problems.isEmpty()) {
+                    // Written now, so that the driver holds one district's findings at a time; published
+                    // only when every district is done, so that bad input writes nothing.
+                    output.stage(spark, outcome);
                 }
             }
             if (!problems.isEmpty()) {
+                output.discard();
                 return invalid(problems);
             }
-            write(done);
-            if (table != null) {
-                FindingsTable.write(spark, done.values(), table, tableFormat);
-            }
+            output.publish();
             return OK;
         } catch (EvaluationException e) {
+            output.discard();
             stderr.println("error: the evaluation failed: " + e.getMessage());
             return EVALUATION_FAILED;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** The job's outputs, written district by district under partial names and put in place at the end. */
+    private final class Output {
+        private final Locations locations;
+        private final Map<Path, Path> documents = new LinkedHashMap<>();
+        private final String stagedTable;
+
+        Output(Locations locations) {
+            this.locations = locations;
+            this.stagedTable = table == null ? null : table.replaceAll("/+$", "") + ".partial";
+        }
+
+        void stage(SparkSession spark, DistrictAudit.Outcome outcome) throws IOException {
+            Path file = (data.size() == 1 ? out : out.resolve(outcome.districtId() + ".json")).toAbsolutePath();
+            Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+            Files.createDirectories(file.getParent());
+            AtomicFiles.write(partial, ReportWriter.toJson(outcome.triage()).getBytes(StandardCharsets.UTF_8));
+            documents.put(partial, file);
+            if (stagedTable != null) {
+                FindingsTable.append(spark, outcome, stagedTable, tableFormat, documents.size() == 1);
+            }
+            stdout.printf(Locale.ROOT, "%s: %d findings -> %s%n", outcome.districtId(),
+                    outcome.triage().report().findings().size(), data.size() == 1 ? out : out.resolve(file.getFileName()));
+        }
+
+        void publish() throws IOException {
+            for (Map.Entry<Path, Path> document : documents.entrySet()) {
+                Files.move(document.getKey(), document.getValue(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (stagedTable != null) {
+                locations.replace(stagedTable, table);
+            }
+        }
+
+        void discard() throws IOException {
+            for (Path partial : documents.keySet()) {
+                Files.deleteIfExists(partial);
+            }
+            if (stagedTable != null) {
+                locations.delete(stagedTable);
+            }
         }
     }
 
@@ -228,16 +273,28 @@ public final class SparkAudit implements Callable<Integer> {
         return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate();
     }
 
-    /** Each district's findings document, written whole or not at all. */
-    private void write(Map<String, DistrictAudit.Outcome> done) throws IOException {
-        for (DistrictAudit.Outcome outcome : done.values()) {
-            Path file = data.size() == 1 ? out : out.resolve(outcome.districtId() + ".json");
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, ReportWriter.toJson(outcome.triage()).getBytes(StandardCharsets.UTF_8));
-            stdout.printf(Locale.ROOT, "%s: %d findings -> %s%n", outcome.districtId(),
-                    outcome.triage().report().findings().size(), file);
+    /** A duration as the CLI's {@code --time-limit} takes it: 90s, 10m, 2h, or ISO-8601. */
+    private static Duration parseDuration(String text, List<String> problems) {
+        Matcher simple = SIMPLE_DURATION.matcher(text.trim());
+        Duration value;
+        try {
+            value = !simple.matches() ? Duration.parse(text.trim()) : switch (simple.group(2)) {
+                case "s" -> Duration.ofSeconds(Long.parseLong(simple.group(1)));
+                case "m" -> Duration.ofMinutes(Long.parseLong(simple.group(1)));
+                default -> Duration.ofHours(Long.parseLong(simple.group(1)));
+            };
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            problems.add("--time-limit: \"" + text + "\" is not a duration; write 90s, 10m, 2h or ISO-8601 such as PT10M");
+            return null;
         }
+        if (value.isNegative() || value.isZero()) {
+            problems.add("--time-limit: must be positive, not " + text);
+            return null;
+        }
+        return value;
     }
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})(s|m|h)");
 
     private int invalid(List<String> problems) {
         int shown = Math.min(problems.size(), InvalidInputException.MAX_PROBLEMS);

@@ -124,11 +124,12 @@ class SparkAuditTest {
     @Test
     void badOptionsAreAllListedWithExitCodeTwo() {
         Run run = run("--data", dir.resolve("missing.json").toString(), "--as-of", "yesterday", "--out",
-                dir.resolve("x.json").toString(), "--partitions", "-1", "--table-format", "orc");
+                dir.resolve("x.json").toString(), "--partitions", "-1", "--table-format", "orc", "--time-limit", "soon");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--as-of: \"yesterday\" is not an ISO-8601 instant", "missing.json does not exist",
-                "--partitions: must be", "--table-format: parquet or csv").doesNotContain("Exception");
+                "--partitions: must be", "--table-format: parquet or csv",
+                "--time-limit: \"soon\" is not a duration").doesNotContain("Exception");
         assertThat(dir.resolve("x.json")).doesNotExist();
     }
 
@@ -149,6 +150,31 @@ class SparkAuditTest {
         assertThat(run.err()).containsPattern("families\\.jsonl:6: /contacts/\\d+/staffId: .*t-999")
                 .contains("families.jsonl:31: not JSON").doesNotContain("Exception");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aBadDistrictAfterAGoodOneLeavesNothingWritten() throws IOException {
+        Path records = records("bad-second");
+        Path jsonl = records.resolve(DistrictAudit.RECORDS_JSONL);
+        List<String> lines = new ArrayList<>(Files.readAllLines(jsonl));
+        lines.set(3, "[]");
+        Files.write(jsonl, lines);
+        Path header = records.resolve(DistrictAudit.HEADER);
+        Files.writeString(header, Files.readString(header).replaceFirst("\"id\":\"d-1\"", "\"id\":\"d-9\""));
+        Path out = dir.resolve("staged");
+        Path table = dir.resolve("staged-table");
+
+        Run run = run("--master", "local[2]", "--data", SAMPLE.toString(), "--data", records.toString(), "--as-of",
+                AS_OF, "--out", out.toString(), "--table", table.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("families.jsonl:4: a family record must be a JSON object");
+        // The first district's document and table rows were written, under partial names, and removed.
+        try (var left = Files.list(out)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        assertThat(table).doesNotExist();
+        assertThat(dir.resolve("staged-table.partial")).doesNotExist();
     }
 
     @Test
