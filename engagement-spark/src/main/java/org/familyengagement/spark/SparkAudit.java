@@ -151,6 +151,11 @@ public final class SparkAudit implements Callable<Integer> {
         if (data.size() > 1 && Files.isRegularFile(out)) {
             problems.add("--out: " + out + " is a file; with several --data it is the directory of their documents");
         }
+        for (String input : data) {
+            if (!Locations.isUri(input) && sameFile(out, Path.of(input))) {
+                problems.add("--out: " + out + " is the --data " + input + "; the findings would overwrite it");
+            }
+        }
         String policyText = null;
         if (policy != null) {
             try {
@@ -223,6 +228,7 @@ public final class SparkAudit implements Callable<Integer> {
     private final class Output {
         private final Locations locations;
         private final Map<Path, Path> documents = new LinkedHashMap<>();
+        private final List<String> done = new ArrayList<>();
         private final String stagedTable;
 
         Output(Locations locations) {
@@ -239,8 +245,8 @@ public final class SparkAudit implements Callable<Integer> {
             if (stagedTable != null) {
                 FindingsTable.append(spark, outcome, stagedTable, tableFormat, documents.size() == 1);
             }
-            stdout.printf(Locale.ROOT, "%s: %d findings -> %s%n", outcome.districtId(),
-                    outcome.triage().report().findings().size(), data.size() == 1 ? out : out.resolve(file.getFileName()));
+            done.add(String.format(Locale.ROOT, "%s: %d findings -> %s", outcome.districtId(),
+                    outcome.triage().report().findings().size(), data.size() == 1 ? out : out.resolve(file.getFileName())));
         }
 
         void publish() throws IOException {
@@ -251,6 +257,7 @@ public final class SparkAudit implements Callable<Integer> {
             if (stagedTable != null) {
                 locations.replace(stagedTable, table);
             }
+            done.forEach(stdout::println);
         }
 
         void discard() throws IOException {
@@ -271,6 +278,15 @@ public final class SparkAudit implements Callable<Integer> {
             builder.master("local[*]");
         }
         return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    }
+
+    /** True when both paths name one existing file, by any path or link. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A duration as the CLI's {@code --time-limit} takes it: 90s, 10m, 2h, or ISO-8601. */

@@ -134,6 +134,19 @@ class SparkAuditTest {
     }
 
     @Test
+    void theOutputMayNotBeTheData() throws IOException {
+        Path copy = dir.resolve("copy.json");
+        Files.copy(SAMPLE, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] before = Files.readAllBytes(copy);
+
+        Run run = run("--data", copy.toString(), "--as-of", AS_OF, "--out", copy.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--out: " + copy + " is the --data");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+    }
+
+    @Test
     void badRecordsAreAllListedByLineAndNothingIsWritten() throws IOException {
         Path records = records("bad-records");
         Path jsonl = records.resolve(DistrictAudit.RECORDS_JSONL);
