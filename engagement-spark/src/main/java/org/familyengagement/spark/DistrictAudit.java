@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +55,15 @@ final class DistrictAudit {
     static final String RECORDS_JSONL = "families.jsonl";
     static final String RECORDS_PARQUET = "families.parquet";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The line or row a problem of family records names ({@code families.jsonl:12: }, {@code families.parquet row 12: }). */
+    private static final Pattern RECORD_NUMBER = Pattern.compile("(?:\\.jsonl:| row )(\\d+): ");
+    /** Problems of records by line or row (as numbers: line 9 before line 10), the others first, each group as text. */
+    private static final Comparator<String> IN_RECORD_ORDER = Comparator
+            .comparingLong((String problem) -> {
+                Matcher number = RECORD_NUMBER.matcher(problem);
+                return number.find() ? Long.parseLong(number.group(1)) : -1;
+            })
+            .thenComparing(Comparator.naturalOrder());
 
     private final SparkSession spark;
     private final JavaSparkContext context;
@@ -207,7 +218,7 @@ final class DistrictAudit {
                 problems.addAll(duplicates.get());
             }
             if (!problems.isEmpty()) {
-                Collections.sort(problems);
+                problems.sort(IN_RECORD_ORDER);
                 return new Outcome(district.id(), null, problems);
             }
             Broadcast<EvaluationCounts> sum = context.broadcast(whole);

@@ -162,6 +162,8 @@ class SparkAuditTest {
         assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).containsPattern("families\\.jsonl:6: /contacts/\\d+/staffId: .*t-999")
                 .contains("families.jsonl:31: not JSON").doesNotContain("Exception");
+        // In line order, line 6 before line 31 (not as text, where "31" sorts before "6").
+        assertThat(run.err().indexOf("families.jsonl:6:")).isLessThan(run.err().indexOf("families.jsonl:31:"));
         assertThat(out).doesNotExist();
     }
 
