@@ -112,17 +112,10 @@ final class DistrictTallies {
     }
 
     /**
-     * Adds another share of the same evaluation's families (batch, split across threads): counts
-     * add, and each family is in one share only, so its undelivered-in-language contacts move over.
+     * Adds the counts of another share of the same evaluation's families, counted anywhere (another
+     * thread, another machine): counts add, and each family is in one share only, so its
+     * undelivered-in-language contacts move over.
      */
-    void addAll(DistrictTallies other) {
-        if (other.broadcasts != broadcasts || other.topics != topics) {
-            throw new IllegalArgumentException("only tallies of the same evaluation add up");
-        }
-        addAll(other.counts());
-    }
-
-    /** Adds the counts of another share of the same evaluation's families, counted anywhere. */
     void addAll(Counts other) {
         for (Broadcast theirs : other.broadcasts.values()) {
             byBroadcast.computeIfAbsent(theirs.id, Broadcast::new).add(theirs);

@@ -114,20 +114,9 @@ final class GroupTallies {
     }
 
     /**
-     * Adds another share of the same evaluation's families (same context, rules and labels):
-     * counts add, so families split across threads or partitions give the whole dataset's rates.
-     */
-    void addAll(GroupTallies other) {
-        if (contributions != null || other.reach != reach || other.response != response
-                || other.strengths != strengths || !other.byDimension.keySet().equals(byDimension.keySet())) {
-            throw new IllegalArgumentException("only batch tallies of the same evaluation add up");
-        }
-        addAll(other.counts());
-    }
-
-    /**
      * Adds counts from {@link #counts()} of another share of the same evaluation's families,
-     * counted anywhere (another thread, another machine); every label must be one of these tallies'.
+     * counted anywhere (another thread, another machine): counts add, so families split across
+     * threads or partitions give the whole dataset's rates. Every label must be one of these tallies'.
      */
     void addAll(SortedMap<Group, int[]> counts) {
         counts.forEach((label, theirs) -> {
