@@ -35,9 +35,19 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code file} with the bytes {@code content} writes. */
+    /**
+     * Replaces {@code file} with the bytes {@code content} writes. A file that exists and is not a
+     * regular file (a device such as {@code /dev/null}, a named pipe) is written to as it is:
+     * moving a new file over it would replace the device itself.
+     */
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path dir = target.getParent();
         Path temp = createTemp(dir, target.getFileName().toString());
         try {
