@@ -35,6 +35,10 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
     /** The length of {@link #id()}: 16 hex digits, 64 bits of SHA-256. */
     public static final int ID_LENGTH = 16;
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** Cloned for each id: looking SHA-256 up among the security providers costs more than hashing. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     /** The order of findings in a report: rule, family, group, broadcast, evidence, message. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)
             .thenComparing(Finding::familyId, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -126,26 +130,46 @@ public record Finding(String ruleId, Category category, Severity severity, Strin
      * reclassifying a rule does not make an old finding look new.
      */
     public String id() {
-        StringBuilder key = new StringBuilder(64).append(ruleId).append('\n');
+        MessageDigest digest = sha256();
+        update(digest, ruleId);
         if (familyId != null) {
-            key.append("family\n").append(familyId);
+            update(digest, "\nfamily\n");
+            update(digest, familyId);
         } else if (group != null) {
-            key.append("group\n").append(group.dimension()).append('\n').append(group.label());
+            update(digest, "\ngroup\n");
+            update(digest, group.dimension());
+            digest.update((byte) '\n');
+            update(digest, group.label());
         } else {
-            key.append("broadcast\n").append(broadcastId);
+            update(digest, "\nbroadcast\n");
+            update(digest, broadcastId);
         }
         for (String item : evidence) {
-            key.append('\n').append(item);
+            digest.update((byte) '\n');
+            update(digest, item);
         }
-        return HexFormat.of().formatHex(sha256(key.toString())).substring(0, ID_LENGTH);
+        return HEX.formatHex(digest.digest(), 0, ID_LENGTH / 2);
     }
 
-    private static byte[] sha256(String text) {
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** The parts' UTF-8 bytes one after another are the UTF-8 bytes of the parts joined. */
+    private static void update(MessageDigest digest, String part) {
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> sortedDistinct(List<String> ids) {

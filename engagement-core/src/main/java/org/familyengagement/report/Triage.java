@@ -70,9 +70,12 @@ public final class Triage {
         Map<Finding, Entry> map = new HashMap<>();
         Set<String> now = new HashSet<>();
         for (Finding finding : ranked) {
-            String key = key(finding);
-            now.add(key);
-            Status status = baseline == null ? null : before.contains(key) ? Status.PERSISTING : Status.NEW;
+            Status status = null;
+            if (baseline != null) {
+                String key = key(finding);
+                now.add(key);
+                status = before.contains(key) ? Status.PERSISTING : Status.NEW;
+            }
             boolean borderline = finding.metrics() != null && finding.metrics().isBorderline(alpha);
             Entry entry = new Entry(finding, list.size() + 1, status, borderline);
             list.add(entry);

@@ -2,13 +2,14 @@ package org.familyengagement.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 import org.familyengagement.calendar.SchoolCalendar;
@@ -91,7 +92,8 @@ public final class Urgency {
      */
     public static Comparator<Finding> order(Dataset dataset, Policy policy, Instant asOf) {
         ToLongFunction<Finding> measure = overdue(dataset, policy, asOf);
-        Map<Finding, Long> overdue = new ConcurrentHashMap<>();
+        // By identity: a finding's own hash code walks its lists, and a sort asks for it twice per comparison.
+        Map<Finding, Long> overdue = Collections.synchronizedMap(new IdentityHashMap<>());
         return order(f -> overdue.computeIfAbsent(f, measure::applyAsLong));
     }
 
