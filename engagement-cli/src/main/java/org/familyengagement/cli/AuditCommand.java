@@ -195,21 +195,30 @@ final class AuditCommand implements Callable<Integer> {
         if (format != Format.TEXT && format != Format.HTML && defaulted) {
             root.err().println("note: no --as-of given; auditing as of the latest contact in the data, " + judgedAt);
         }
-        String rendered = switch (format) {
-            case JSON -> ReportWriter.toJson(triage);
-            case CSV -> rollup == null ? CsvReport.findings(triage) : CsvReport.rollup(triage, rollup);
-            case HTML -> new HtmlReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
-                    defaulted).render();
-            case TEXT -> new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
-                    defaulted, top).render();
+        // JSON is streamed: the document of a large district is as large as its dataset's file.
+        AtomicFiles.Content content = switch (format) {
+            case JSON -> stream -> ReportWriter.write(triage, stream);
+            case CSV -> utf8(rollup == null ? CsvReport.findings(triage) : CsvReport.rollup(triage, rollup));
+            case HTML -> utf8(new HtmlReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
+                    defaulted).render());
+            case TEXT -> utf8(new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
+                    defaulted, top).render());
         };
         if (out == null) {
-            root.out().print(rendered);
+            content.writeTo(root.out());
         } else {
-            writeOut(() -> AtomicFiles.write(out, rendered.getBytes(StandardCharsets.UTF_8)));
+            writeOut(() -> AtomicFiles.write(out, content));
         }
         root.out().flush();
+        return exitCode(report);
+    }
 
+    private static AtomicFiles.Content utf8(String rendered) {
+        return stream -> stream.write(rendered.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Findings at or above {@code --fail-on} make the exit code. */
+    private int exitCode(Report report) {
         if (failOn != null) {
             int atOrAbove = report.findingsAtLeast(failOn).size();
             if (atOrAbove > 0) {

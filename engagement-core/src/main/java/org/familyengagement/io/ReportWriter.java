@@ -93,9 +93,10 @@ public final class ReportWriter {
      */
     public static void write(Report report, Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        // Rendered first (a metric JSON cannot hold fails before any file is touched), then moved in.
-        byte[] json = toJson(report).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, json);
+        Objects.requireNonNull(report, "report must not be null");
+        // Streamed to a temporary file and moved in: a metric JSON cannot hold fails before the
+        // first byte, any failure leaves the old file as it was.
+        AtomicFiles.write(file, out -> write(report, out));
     }
 
     /**
@@ -143,7 +144,8 @@ public final class ReportWriter {
     /** Writes the audit document of a triage ({@link #toJson(Triage)}) to {@code file}, in one step. */
     public static void write(Triage triage, Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
-        AtomicFiles.write(file, toJson(triage).getBytes(StandardCharsets.UTF_8));
+        Objects.requireNonNull(triage, "triage must not be null");
+        AtomicFiles.write(file, out -> write(triage, out));
     }
 
     /** Writes the audit document of a triage ({@link #toJson(Triage)}) to a byte stream, UTF-8. */
