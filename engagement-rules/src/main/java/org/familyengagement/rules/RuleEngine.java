@@ -241,10 +241,12 @@ public final class RuleEngine {
 
         /**
          * How many threads {@link RuleEngine#evaluate} may use: every available core unless set.
-         * The families are split across sessions, one per thread, and the findings are the same,
-         * byte for byte, whatever the number. A custom rule that reasons across families (an
-         * accumulate over every family's history) sees only its session's share: run such rules
-         * with one thread. Live sessions always use one.
+         * With more than one, the families are split across sessions, one per thread or, above
+         * 10,000 families a session, more, judged in turn (a session's memory grows with its
+         * families); the findings are the same, byte for byte, whatever the number. A custom rule
+         * that reasons across families (an accumulate over every family's history) sees only its
+         * session's share: run such rules with one thread, which judges every family in one
+         * session. Live sessions always use one.
          */
         public Builder threads(int value) {
             if (value < 1) {

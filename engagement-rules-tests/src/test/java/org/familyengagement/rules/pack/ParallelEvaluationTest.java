@@ -73,6 +73,19 @@ class ParallelEvaluationTest {
         }
     }
 
+    /**
+     * Above 10,000 families a session, a batch evaluation cuts more slices than threads: 25,000
+     * families on two threads are three slices, one worker judging two of them in turn.
+     */
+    @Test
+    void aDistrictOfMoreSlicesThanThreadsGivesTheSameFindingsAsOneSession() {
+        Dataset district = SampleDistrict.generate(11, 25_000);
+        Instant asOf = Instant.parse("2026-11-20T23:00:00Z");
+        Policy policy = Policy.defaults().withDisparity(new Policy.Disparity(0.95, 0.5, 120));
+
+        assertThat(json(policy, 2, district, asOf)).isEqualTo(json(policy, 1, district, asOf));
+    }
+
     @Test
     void aSmallDistrictGivesTheSameFindingsOnManyThreadsAsOnOne() {
         Dataset district = SampleDistrict.generate(5, 60);

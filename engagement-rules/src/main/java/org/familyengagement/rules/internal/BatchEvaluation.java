@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.familyengagement.model.Dataset;
@@ -49,6 +50,11 @@ import org.kie.api.runtime.KieSession;
 final class BatchEvaluation {
     /** Fewer families per slice cost more in sessions than they gain in parallelism. */
     static final int MIN_FAMILIES_PER_SLICE = 250;
+    /**
+     * A session's working memory grows with its families: larger datasets are cut into more
+     * slices than threads, judged one after another on each thread.
+     */
+    static final int MAX_FAMILIES_PER_SLICE = 10_000;
 
     private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
@@ -109,11 +115,7 @@ final class BatchEvaluation {
     }
 
     private PartitionCounts count(Dataset dataset, EvaluationContext context, List<Slice> slices, long deadline) {
-        List<Future<?>> counting = new ArrayList<>();
-        for (Slice slice : slices) {
-            counting.add(WORKERS.submit(() -> slice.count(dataset, context)));
-        }
-        await(counting, slices, deadline);
+        await(onWorkers(slices, slice -> slice.count(dataset, context)), slices, deadline);
         PartitionCounts whole = slices.get(0).counts;
         for (Slice slice : slices.subList(1, slices.size())) {
             whole = whole.plus(slice.counts);
@@ -132,12 +134,8 @@ final class BatchEvaluation {
         // Read-only: shared by the slices. A broadcast's evidence may be of families another
         // partition holds; their schools came with the counts.
         Attribution attribution = Attribution.of(dataset, districtTallies.contactSchools());
-        List<Future<?>> judging = new ArrayList<>();
-        for (Slice slice : slices) {
-            judging.add(WORKERS.submit(() -> slice.judge(dataset, context, labels, tallyFacts, extraFacts,
-                    attribution, reportable)));
-        }
-        await(judging, slices, deadline);
+        await(onWorkers(slices, slice -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution,
+                reportable)), slices, deadline);
         List<Finding> findings = new ArrayList<>();
         for (Slice slice : slices) {
             findings.addAll(slice.findings);
@@ -146,11 +144,34 @@ final class BatchEvaluation {
     }
 
     /**
+     * Runs a step on every slice, on at most as many workers as the limits allow; each worker takes
+     * the next slice not yet taken, so a worker holds one slice's session at a time.
+     */
+    private List<Future<?>> onWorkers(List<Slice> slices, Consumer<Slice> step) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(limits.threads(), slices.size()); i++) {
+            workers.add(WORKERS.submit(() -> {
+                // An abandoned evaluation interrupts its workers: they take no further slice.
+                for (int at = next.getAndIncrement(); at < slices.size() && !Thread.currentThread().isInterrupted();
+                     at = next.getAndIncrement()) {
+                    step.accept(slices.get(at));
+                }
+            }));
+        }
+        return workers;
+    }
+
+    /**
      * Contiguous slices of at least {@link #MIN_FAMILIES_PER_SLICE} families (one slice for a
-     * smaller dataset), at most one per thread, their sizes differing by at most one.
+     * smaller dataset), their sizes differing by at most one: one per thread, or more where that
+     * would put more than {@link #MAX_FAMILIES_PER_SLICE} families in a slice. One thread judges
+     * the whole dataset in one session, as docs/custom-rules.md promises a rule across families.
      */
     static List<List<Family>> cut(List<Family> families, int threads) {
-        int count = Math.max(1, Math.min(threads, families.size() / MIN_FAMILIES_PER_SLICE));
+        int wanted = threads == 1 ? 1
+                : Math.max(threads, (families.size() + MAX_FAMILIES_PER_SLICE - 1) / MAX_FAMILIES_PER_SLICE);
+        int count = Math.max(1, Math.min(wanted, families.size() / MIN_FAMILIES_PER_SLICE));
         List<List<Family>> slices = new ArrayList<>(count);
         int from = 0;
         for (int i = 0; i < count; i++) {
@@ -279,6 +300,7 @@ final class BatchEvaluation {
                 Sessions.fire(judging, limits, watch);
                 findings = collector.collected();
             } finally {
+                histories = null;
                 session = null;
                 judging.dispose();
             }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The limits and parallelism of an evaluation.
  *
- * @param maxRuleFirings rule firings after which a session is stopped as runaway (each thread's
- *                       session of a batch evaluation counts its own)
+ * @param maxRuleFirings rule firings after which a session is stopped as runaway (each session
+ *                       of a batch evaluation, one per share of the families, counts its own)
  * @param timeLimit      how long an evaluation may run, in all
  * @param threads        how many threads a batch evaluation may use
  */
