@@ -8,7 +8,8 @@
 #   (engagement-cli/target/engagement-cli.jar must be built by its module's own build)
 #   benchmarks/run-cli.sh
 #
-# Environment: FAMILIES (100000), RUNS (3), DATA (the file; default under /tmp), AS_OF, JAR (benchmarks.jar),
+# Environment: FAMILIES (100000), RUNS (3), DATA (the file; default under /tmp), AS_OF, OUT (the audit's
+# --out: /dev/null; builds before 3 Dec 2026 moved a regular file over it, so give them a file), JAR (benchmarks.jar),
 # CLI (engagement-cli.jar; copy it aside when its module is being rebuilt while you measure).
 # Without the CLI jar, CliEquivalent (the same steps through the library) is measured instead.
 set -euo pipefail
@@ -17,6 +18,7 @@ FAMILIES=${FAMILIES:-100000}
 RUNS=${RUNS:-3}
 DATA=${DATA:-/tmp/engagement-bench/district-$FAMILIES.json}
 AS_OF=${AS_OF:-2026-11-20T23:00:00Z}
+OUT=${OUT:-/dev/null}
 BENCH=${JAR:-benchmarks/target/benchmarks.jar}
 CLI=${CLI:-engagement-cli/target/engagement-cli.jar}
 TIME=/usr/bin/time
@@ -32,11 +34,11 @@ ls -l "$DATA"
 
 if [[ -f $CLI ]]; then
     VALIDATE=(java -Xmx2g -jar "$CLI" validate --data "$DATA")
-    AUDIT=(java -Xmx2g -jar "$CLI" audit --data "$DATA" --as-of "$AS_OF" --format json --out /dev/null)
+    AUDIT=(java -Xmx2g -jar "$CLI" audit --data "$DATA" --as-of "$AS_OF" --format json --out "$OUT")
     echo "measuring $CLI"
 else
     VALIDATE=(java -Xmx2g -cp "$BENCH" org.familyengagement.benchmarks.CliEquivalent validate "$DATA")
-    AUDIT=(java -Xmx2g -cp "$BENCH" org.familyengagement.benchmarks.CliEquivalent audit "$DATA" "$AS_OF" /dev/null)
+    AUDIT=(java -Xmx2g -cp "$BENCH" org.familyengagement.benchmarks.CliEquivalent audit "$DATA" "$AS_OF" "$OUT")
     echo "no $CLI: measuring CliEquivalent (the same steps through the library)"
 fi
 TOKENIZE=(java -Xmx2g -cp "$BENCH" org.familyengagement.benchmarks.TokenizeMain "$DATA")
