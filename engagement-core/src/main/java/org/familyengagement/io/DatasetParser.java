@@ -801,12 +801,14 @@ final class DatasetParser {
         if (elements.size() < 2) {
             return kept(elements);
         }
-        Map<String, Integer> firstAt = new HashMap<>();
+        // A family's students and caregivers are a few: a scan, not a map per family.
+        Map<String, Integer> firstAt = elements.size() > 8 ? new HashMap<>() : null;
         String list = null;
         for (int i = 0; i < elements.size(); i++) {
             T element = elements.get(i);
             if (element != null) {
-                Integer first = firstAt.putIfAbsent(id.apply(element), i);
+                Integer first = firstAt != null ? firstAt.putIfAbsent(id.apply(element), i)
+                        : firstEarlier(elements, i, id);
                 if (first != null) {
                     list = list != null ? list : walker.pointer();
                     walker.add(References.duplicate(list, i, first, what, id.apply(element), where));
@@ -815,6 +817,18 @@ final class DatasetParser {
             }
         }
         return kept(elements);
+    }
+
+    /** The position of the first element before {@code i} with the same id, if any. */
+    private static <T> Integer firstEarlier(List<T> elements, int i, java.util.function.Function<T, String> id) {
+        String wanted = id.apply(elements.get(i));
+        for (int j = 0; j < i; j++) {
+            T earlier = elements.get(j);
+            if (earlier != null && id.apply(earlier).equals(wanted)) {
+                return j;
+            }
+        }
+        return null;
     }
 
     /**

@@ -43,7 +43,26 @@ final class StringPool {
 
     /** The pooled string equal to {@code value}. */
     String get(String value) {
-        return value == null ? null : get(value.toCharArray(), 0, value.length());
+        if (value == null) {
+            return null;
+        }
+        int hash = value.hashCode();
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            String candidate = table[slot];
+            if (candidate == null) {
+                if (size < MAX_SIZE) {
+                    table[slot] = value;
+                    if (++size * 2 > table.length) {
+                        grow();
+                    }
+                }
+                return value;
+            }
+            if (candidate.hashCode() == hash && candidate.equals(value)) {
+                return candidate;
+            }
+        }
     }
 
     int size() {

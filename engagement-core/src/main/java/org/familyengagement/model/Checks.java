@@ -2,7 +2,6 @@ package org.familyengagement.model;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 
 import org.familyengagement.errors.Problem;
 import org.familyengagement.internal.References;
@@ -14,7 +13,7 @@ final class Checks {
 
     /** An id: see {@link References#idProblem} for what one may hold. */
     static String requireId(String value, String what) {
-        Objects.requireNonNull(value, () -> what + " must not be null");
+        require(value, what);
         String problem = References.idProblem(value);
         if (problem != null) {
             throw new IllegalArgumentException(what + (problem.startsWith("must not be blank") ? " "
@@ -30,19 +29,23 @@ final class Checks {
 
     /** A string that is not blank, such as a language tag (whose form a dataset checks). */
     static String requireText(String value, String what) {
-        Objects.requireNonNull(value, () -> what + " must not be null");
+        require(value, what);
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
         return value;
     }
 
+    /** Not {@code requireNonNull(value, supplier)}: its capturing supplier was made on every call. */
     static <T> T require(T value, String what) {
-        return Objects.requireNonNull(value, () -> what + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(what + " must not be null");
+        }
+        return value;
     }
 
     static <T extends Collection<?>> T noNulls(T values, String what) {
-        Objects.requireNonNull(values, () -> what + " must not be null");
+        require(values, what);
         for (Object value : values) {
             if (value == null) {
                 throw new NullPointerException(what + " must not contain null");
@@ -52,7 +55,7 @@ final class Checks {
     }
 
     static <K, V> Map<K, V> noNulls(Map<K, V> values, String what) {
-        Objects.requireNonNull(values, () -> what + " must not be null");
+        require(values, what);
         values.forEach((k, v) -> {
             if (k == null || v == null) {
                 throw new NullPointerException(what + " must not contain null keys or values");
