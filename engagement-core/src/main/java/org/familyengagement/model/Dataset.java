@@ -40,8 +40,15 @@ public final class Dataset {
     public static final Comparator<Problem> DOCUMENT_ORDER = Comparator.comparing(Problem::pointer,
             Dataset::comparePointers);
 
-    /** Contacts of one family in time order (ties by id), the order rules rely on. */
-    public static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at).thenComparing(Contact::id);
+    /**
+     * Contacts of one family in time order (ties by id), the order rules rely on. Spelled out rather
+     * than chained ({@code comparing(Contact::at).thenComparing(Contact::id)}): reading a district
+     * sorts two million contacts with it.
+     */
+    public static final Comparator<Contact> BY_TIME = (a, b) -> {
+        int byTime = a.at().compareTo(b.at());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+    };
 
     /** Commitments of one family by due time (ties by id). */
     public static final Comparator<Commitment> BY_DUE = Comparator.comparing(Commitment::dueBy)

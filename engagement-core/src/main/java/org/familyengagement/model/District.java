@@ -83,8 +83,15 @@ public record District(String id, String name, ZoneId timeZone, String defaultLa
         if (schools.isEmpty()) {
             return false;
         }
-        for (School school : schools) {
-            if (school.id().equals(schoolId)) {
+        // Readers pool ids, so a known school id is nearly always the school's own string: a pass by
+        // identity finds it without comparing characters (a district has dozens of schools).
+        for (int i = 0; i < schools.size(); i++) {
+            if (schools.get(i).id() == schoolId) {
+                return false;
+            }
+        }
+        for (int i = 0; i < schools.size(); i++) {
+            if (schools.get(i).id().equals(schoolId)) {
                 return false;
             }
         }
