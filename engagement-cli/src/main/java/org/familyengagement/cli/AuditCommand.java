@@ -1,6 +1,10 @@
 package org.familyengagement.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,25 +200,60 @@ final class AuditCommand implements Callable<Integer> {
             root.err().println("note: no --as-of given; auditing as of the latest contact in the data, " + judgedAt);
         }
         // JSON is streamed: the document of a large district is as large as its dataset's file.
-        AtomicFiles.Content content = switch (format) {
-            case JSON -> stream -> ReportWriter.write(triage, stream);
-            case CSV -> utf8(rollup == null ? CsvReport.findings(triage) : CsvReport.rollup(triage, rollup));
-            case HTML -> utf8(new HtmlReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
+        Rendering rendering = switch (format) {
+            case JSON -> writer -> ReportWriter.write(triage, writer);
+            case CSV -> rendered(rollup == null ? CsvReport.findings(triage) : CsvReport.rollup(triage, rollup));
+            case HTML -> rendered(new HtmlReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
                     defaulted).render());
-            case TEXT -> utf8(new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
+            case TEXT -> rendered(new TextReport(dataset, triage, engine.catalog(), engine.policy(), Texts.of(locale),
                     defaulted, top).render());
         };
         if (out == null) {
-            content.writeTo(root.out());
+            rendering.writeTo(writerOf(root.out()));
         } else {
-            writeOut(() -> AtomicFiles.write(out, content));
+            writeOut(() -> AtomicFiles.write(out, stream -> {
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                rendering.writeTo(writer);
+                writer.flush();
+            }));
         }
         root.out().flush();
         return exitCode(report);
     }
 
-    private static AtomicFiles.Content utf8(String rendered) {
-        return stream -> stream.write(rendered.getBytes(StandardCharsets.UTF_8));
+    /** A report written to standard output (in its encoding) or to {@code --out} (UTF-8). */
+    @FunctionalInterface
+    private interface Rendering {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    private static Rendering rendered(String text) {
+        return writer -> writer.write(text);
+    }
+
+    /** Characters to a print stream, which encodes them as standard output's encoding says. */
+    private static Writer writerOf(PrintStream stream) {
+        return new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                stream.append(CharBuffer.wrap(chars, offset, length));
+            }
+
+            @Override
+            public void write(String text) {
+                stream.print(text);
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        };
     }
 
     /** Findings at or above {@code --fail-on} make the exit code. */
