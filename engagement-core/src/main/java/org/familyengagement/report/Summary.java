@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -130,34 +129,49 @@ public final class Summary {
      * counts once for each); worst first.
      */
     static List<Rollup> rollup(Collection<Finding> findings, Function<Finding, List<String>> keys) {
-        Map<String, List<Finding>> byKey = new TreeMap<>();
+        // One pass, counting as it goes: a district's report has a hundred thousand findings and more.
+        Map<String, Tally> byKey = new HashMap<>();
         for (Finding finding : findings) {
-            for (String key : keys.apply(finding)) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
+            List<String> ofFinding = keys.apply(finding);
+            for (int i = 0; i < ofFinding.size(); i++) {
+                byKey.computeIfAbsent(ofFinding.get(i), k -> new Tally()).add(finding);
             }
         }
         List<Rollup> rollups = new ArrayList<>(byKey.size());
-        for (Map.Entry<String, List<Finding>> entry : byKey.entrySet()) {
-            int[] severities = new int[Severity.values().length];
-            Set<String> families = new HashSet<>();
-            Map<String, Integer> rules = new TreeMap<>();
-            for (Finding finding : entry.getValue()) {
-                severities[finding.severity().ordinal()]++;
-                if (finding.familyId() != null) {
-                    families.add(finding.familyId());
-                }
-                rules.merge(finding.ruleId(), 1, Integer::sum);
+        byKey.forEach((key, tally) -> rollups.add(tally.rollup(key)));
+        rollups.sort(Rollup.WORST_FIRST);
+        return rollups;
+    }
+
+    /** The counts of one key's findings. */
+    private static final class Tally {
+        private final int[] severities = new int[Severity.values().length];
+        private final Set<String> families = new HashSet<>();
+        private final Map<String, Integer> rules = new HashMap<>();
+        private int findings;
+        private String lastFamily;
+
+        void add(Finding finding) {
+            findings++;
+            severities[finding.severity().ordinal()]++;
+            String family = finding.familyId();
+            // Findings come sorted by rule and family: a family's findings mostly follow one another.
+            if (family != null && !family.equals(lastFamily)) {
+                families.add(family);
+                lastFamily = family;
             }
+            rules.merge(finding.ruleId(), 1, Integer::sum);
+        }
+
+        Rollup rollup(String key) {
             Map<String, Integer> mostFirst = new LinkedHashMap<>();
             rules.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
-            rollups.add(new Rollup(entry.getKey(), entry.getValue().size(), severities[Severity.HIGH.ordinal()],
+            return new Rollup(key, findings, severities[Severity.HIGH.ordinal()],
                     severities[Severity.MEDIUM.ordinal()], severities[Severity.LOW.ordinal()], families.size(),
-                    mostFirst));
+                    mostFirst);
         }
-        rollups.sort(Rollup.WORST_FIRST);
-        return rollups;
     }
 }
