@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +28,6 @@ import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.familyengagement.rules.drl.FamilyHistory;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -52,6 +47,7 @@ final class LiveSessionImpl implements LiveSession {
     private final Map<String, FactHandle> historyHandles;
     private final Map<Object, FactHandle> extraHandles;
     private final FindingTracker tracker = new FindingTracker();
+    private final FamilyScope familyScope;
     private final GroupTallies tallies;
     private final DistrictTallies districtTallies;
     private final Set<String> ruleIds;
@@ -94,6 +90,8 @@ final class LiveSessionImpl implements LiveSession {
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             session.addEventListener(tracker);
+            familyScope = new FamilyScope(this::currentHistory, () -> this.context);
+            findings.collectPerFamily(familyScope);
             for (Staff staff : dataset.staff()) {
                 staffIds.add(staff.id());
             }
@@ -150,6 +148,7 @@ final class LiveSessionImpl implements LiveSession {
             contextHandle = filled.context();
             historyHandles = filled.histories();
             extraHandles = filled.extraFacts();
+            historyHandles.keySet().forEach(familyScope::replaced);
             fire();
             tracker.clearChanges();
         } catch (RuntimeException e) {
@@ -352,7 +351,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(
+        return new Report(context.asOf(), new ArrayList<>(tracker.current()), CoverageCounter.count(
                 districtTallies.coverageCounts(), context, ruleIds, districtTallies.topicCoverage(), messages),
                 tallies.table());
     }
@@ -360,7 +359,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public List<Finding> findingsFor(String familyId) {
         checkOpen();
-        List<Finding> found = new ArrayList<>(tracker.byFamily.getOrDefault(familyId, Set.of()));
+        List<Finding> found = new ArrayList<>(tracker.ofFamily(familyId));
         found.sort(Finding.ORDER);
         return found;
     }
@@ -368,7 +367,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Changes changes() {
         checkOpen();
-        Changes changes = new Changes(sorted(tracker.added), sorted(tracker.removed));
+        Changes changes = new Changes(sorted(tracker.added()), sorted(tracker.removed()));
         tracker.clearChanges();
         return changes;
     }
@@ -392,8 +391,14 @@ final class LiveSessionImpl implements LiveSession {
         FamilyHistory before = counted ? (FamilyHistory) session.getObject(handle) : null;
         FamilyHistory history = history(familyId);
         session.update(handle, history);
+        familyScope.replaced(familyId);
         tallies.replace(history);
         districtTallies.replace(before, history);
+    }
+
+    private FamilyHistory currentHistory(String familyId) {
+        FactHandle handle = historyHandles.get(familyId);
+        return handle == null ? null : (FamilyHistory) session.getObject(handle);
     }
 
     private FamilyHistory history(String familyId) {
@@ -418,6 +423,7 @@ final class LiveSessionImpl implements LiveSession {
             tallies.flush(session);
             districtTallies.flush(session);
             Sessions.fire(session, limits);
+            familyScope.settle(tracker);
         } catch (RuntimeException e) {
             failure = e;
             close();
@@ -488,60 +494,5 @@ final class LiveSessionImpl implements LiveSession {
         List<Finding> list = new ArrayList<>(findings);
         list.sort(Finding.ORDER);
         return list;
-    }
-
-    /** Follows findings as truth maintenance inserts and retracts them. */
-    private static final class FindingTracker implements RuleRuntimeEventListener {
-        private final Set<Finding> current = new HashSet<>();
-        private final Map<String, Set<Finding>> byFamily = new HashMap<>();
-        private Set<Finding> added = new LinkedHashSet<>();
-        private Set<Finding> removed = new LinkedHashSet<>();
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getObject() instanceof Finding finding && current.add(finding)) {
-                if (finding.familyId() != null) {
-                    byFamily.computeIfAbsent(finding.familyId(), k -> new HashSet<>()).add(finding);
-                }
-                if (!removed.remove(finding)) {
-                    added.add(finding);
-                }
-            }
-        }
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-            if (event.getOldObject() instanceof Finding finding && current.remove(finding)) {
-                if (finding.familyId() != null) {
-                    Set<Finding> ofFamily = byFamily.get(finding.familyId());
-                    ofFamily.remove(finding);
-                    if (ofFamily.isEmpty()) {
-                        byFamily.remove(finding.familyId());
-                    }
-                }
-                if (!added.remove(finding)) {
-                    removed.add(finding);
-                }
-            }
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-            // Findings are never updated: truth maintenance only inserts and retracts them.
-        }
-
-        /**
-         * Starts new sets rather than clearing: {@code clear()} walks a hash table's whole capacity,
-         * which the session's opening (every finding "added") made as large as the findings, and
-         * which would then cost every later update as much as a pass over all the findings.
-         */
-        void clearChanges() {
-            if (!added.isEmpty()) {
-                added = new LinkedHashSet<>();
-            }
-            if (!removed.isEmpty()) {
-                removed = new LinkedHashSet<>();
-            }
-        }
     }
 }
