@@ -48,42 +48,56 @@ final class DistrictTallies {
     /** What the report's coverage counts, indexed by {@link CoverageCounter}'s constants. */
     private final int[] recorded = new int[CoverageCounter.COUNTS];
 
+    /** Live sessions only: what each family counted, to take back when its history is replaced. */
+    private final Map<String, Contribution> contributions;
+
+    /** Tallies for a batch evaluation, or one share of it. */
     DistrictTallies(EvaluationContext context, Set<String> ruleIds) {
+        this(context, ruleIds, false);
+    }
+
+    private DistrictTallies(EvaluationContext context, Set<String> ruleIds, boolean live) {
         this.context = context;
         this.broadcasts = ruleIds.contains(BROADCAST_RULE);
         this.topics = ruleIds.contains(PROGRESS_RULE);
+        this.contributions = live ? new HashMap<>() : null;
+    }
+
+    /** Tallies kept in step with a live session, which replaces families' histories. */
+    static DistrictTallies live(EvaluationContext context, Set<String> ruleIds) {
+        return new DistrictTallies(context, ruleIds, true);
     }
 
     /** Counts a family in. */
     void add(FamilyHistory history) {
-        counts(history, 1);
-        if (broadcasts) {
-            parts(history).forEach((id, part) -> apply(history.familyId(), id, part, 1));
+        Contribution contribution = contribution(history);
+        if (contributions != null) {
+            contributions.put(history.familyId(), contribution);
         }
+        addCounts(contribution.counts(), 1);
+        contribution.parts().forEach((id, part) -> apply(history.familyId(), id, part, 1));
     }
 
     /**
-     * Replaces what a family's old history counted ({@code null}: nothing) by what its new one
-     * counts. Only the broadcasts whose part changed are touched: a live update that adds a
-     * personal contact must not rebuild the tallies of every broadcast the family received.
+     * Replaces what a family counted (nothing after a {@link #reset}) by what its new history
+     * counts (live sessions). Only the broadcasts whose part changed are touched: a live update that
+     * adds a personal contact must not rebuild the tallies of every broadcast the family received.
      */
-    void replace(FamilyHistory before, FamilyHistory after) {
+    void replace(FamilyHistory after) {
+        Contribution now = contribution(after);
+        Contribution before = contributions.put(after.familyId(), now);
         if (before != null) {
-            counts(before, -1);
+            addCounts(before.counts(), -1);
         }
-        counts(after, 1);
-        if (!broadcasts) {
-            return;
-        }
-        Map<String, Part> old = before == null ? Map.of() : parts(before);
-        Map<String, Part> now = parts(after);
+        addCounts(now.counts(), 1);
+        Map<String, Part> old = before == null ? Map.of() : before.parts();
         for (Map.Entry<String, Part> entry : old.entrySet()) {
-            if (!entry.getValue().equals(now.get(entry.getKey()))) {
+            if (!entry.getValue().sameAs(now.parts().get(entry.getKey()))) {
                 apply(after.familyId(), entry.getKey(), entry.getValue(), -1);
             }
         }
-        for (Map.Entry<String, Part> entry : now.entrySet()) {
-            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+        for (Map.Entry<String, Part> entry : now.parts().entrySet()) {
+            if (!entry.getValue().sameAs(old.get(entry.getKey()))) {
                 apply(after.familyId(), entry.getKey(), entry.getValue(), 1);
             }
         }
@@ -99,6 +113,7 @@ final class DistrictTallies {
         topicContacts = 0;
         topicWithTopic = 0;
         Arrays.fill(recorded, 0);
+        contributions.clear();
     }
 
     /** The counts of the report's coverage so far (a copy). */
@@ -228,14 +243,32 @@ final class DistrictTallies {
         }
     }
 
-    /** The topic and coverage counts of a family's history, added or subtracted. */
-    private void counts(FamilyHistory history, int sign) {
+    /**
+     * What a family counts: its topic counts (the first two), then its coverage counts
+     * ({@link CoverageCounter}'s), and its part of every broadcast it received in the window.
+     */
+    private record Contribution(int[] counts, Map<String, Part> parts) {
+    }
+
+    private Contribution contribution(FamilyHistory history) {
+        int[] counts = new int[2 + CoverageCounter.COUNTS];
         if (topics) {
-            int[] counts = history.progressPeriodTopicCounts();
-            topicContacts += sign * counts[0];
-            topicWithTopic += sign * counts[1];
+            int[] topicCounts = history.progressPeriodTopicCounts();
+            counts[0] = topicCounts[0];
+            counts[1] = topicCounts[1];
         }
-        CoverageCounter.add(history, recorded, sign);
+        int[] coverage = new int[CoverageCounter.COUNTS];
+        CoverageCounter.add(history, coverage, 1);
+        System.arraycopy(coverage, 0, counts, 2, coverage.length);
+        return new Contribution(counts, broadcasts ? parts(history) : Map.of());
+    }
+
+    private void addCounts(int[] counts, int sign) {
+        topicContacts += sign * counts[0];
+        topicWithTopic += sign * counts[1];
+        for (int i = 0; i < recorded.length; i++) {
+            recorded[i] += sign * counts[2 + i];
+        }
     }
 
     /**
@@ -244,6 +277,23 @@ final class DistrictTallies {
      */
     private record Part(int deliveries, List<Contact> notUnderstood, Set<String> languages,
                         Map<String, String> schools) {
+        /**
+         * Equal, comparing contacts by identity first: a family's unchanged contacts are the same
+         * objects in its old and new history, and a contact's own equals compares every field.
+         */
+        boolean sameAs(Part other) {
+            if (other == null || deliveries != other.deliveries || notUnderstood.size() != other.notUnderstood.size()) {
+                return false;
+            }
+            for (int i = 0; i < notUnderstood.size(); i++) {
+                Contact mine = notUnderstood.get(i);
+                Contact theirs = other.notUnderstood.get(i);
+                if (mine != theirs && !mine.equals(theirs)) {
+                    return false;
+                }
+            }
+            return languages.equals(other.languages) && schools.equals(other.schools);
+        }
     }
 
     /** The family's part of every broadcast it received in the window. */

@@ -2,11 +2,9 @@ package org.familyengagement.rules.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.drools.base.base.ClassObjectType;
@@ -44,19 +42,14 @@ import org.kie.api.runtime.rule.RuleContext;
 final class FamilyScope {
     /** A family's findings now, as reported by the last firings of the family's matches. */
     private final Map<String, List<Finding>> byFamily = new HashMap<>();
-    /** The families whose history was replaced since the last firing. */
-    private Set<String> pending = new HashSet<>();
+    /** The families whose history was replaced since the last firing, with their new history. */
+    private Map<String, FamilyHistory> pending = new HashMap<>();
     /** What the pending families' matches reported in this firing. */
     private Map<String, List<Finding>> fresh = new HashMap<>();
-    private final Function<String, FamilyHistory> histories;
     private final Supplier<EvaluationContext> context;
 
-    /**
-     * @param histories the session's current history of a family, by id
-     * @param context   the session's current context
-     */
-    FamilyScope(Function<String, FamilyHistory> histories, Supplier<EvaluationContext> context) {
-        this.histories = histories;
+    /** @param context the session's current context */
+    FamilyScope(Supplier<EvaluationContext> context) {
         this.context = context;
     }
 
@@ -125,9 +118,9 @@ final class FamilyScope {
         return value == null || value.isEmpty();
     }
 
-    /** The family's history was replaced: its matches fire again in the next firing, and report afresh. */
-    void replaced(String familyId) {
-        pending.add(familyId);
+    /** A family's history was put in the session: its matches fire (again) in the next firing, and report afresh. */
+    void replaced(FamilyHistory history) {
+        pending.put(history.familyId(), history);
     }
 
     /**
@@ -139,7 +132,7 @@ final class FamilyScope {
         FamilyHistory origin = null;
         for (Object fact : kcontext.getMatch().getObjects()) {
             if (fact instanceof FamilyHistory history) {
-                if (origin != null || histories.apply(history.familyId()) != history) {
+                if (origin != null) {
                     return false;
                 }
                 origin = history;
@@ -147,10 +140,16 @@ final class FamilyScope {
                 return false;
             }
         }
-        if (origin == null || !pending.contains(origin.familyId())) {
-            return false;
+        if (origin == null || pending.get(origin.familyId()) != origin) {
+            return false;   // not a replaced family's history as the session holds it
         }
-        fresh.computeIfAbsent(origin.familyId(), k -> new ArrayList<>(2)).add(finding);
+        if (!origin.familyId().equals(finding.familyId())) {
+            return false;   // about another family, or not about a family: truth maintenance counts those
+        }
+        List<Finding> found = fresh.computeIfAbsent(origin.familyId(), k -> new ArrayList<>(2));
+        if (!found.contains(finding)) {
+            found.add(finding);   // equal findings of one family are one, as in truth maintenance
+        }
         return true;
     }
 
@@ -159,7 +158,7 @@ final class FamilyScope {
      * differs from before goes to the tracker (findings that went, then findings that came).
      */
     void settle(FindingTracker tracker) {
-        for (String familyId : pending) {
+        for (String familyId : pending.keySet()) {
             List<Finding> now = fresh.get(familyId);
             List<Finding> before = now == null ? byFamily.remove(familyId) : byFamily.put(familyId, now);
             if (sameFindings(before, now)) {
@@ -167,22 +166,44 @@ final class FamilyScope {
             }
             if (before != null) {
                 for (Finding finding : before) {
-                    tracker.release(finding);
+                    if (now == null || !now.contains(finding)) {
+                        tracker.releasedByScope(finding);
+                    }
                 }
             }
             if (now != null) {
                 for (Finding finding : now) {
-                    tracker.hold(finding);
+                    if (before == null || !before.contains(finding)) {
+                        tracker.heldByScope(finding);
+                    }
                 }
             }
         }
         // New rather than cleared: clear() walks the whole capacity, which the opening (every family
         // pending) made as large as the district.
-        pending = new HashSet<>();
+        pending = new HashMap<>();
         fresh = new HashMap<>();
     }
 
-    /** Equal as multisets; a family has a handful of findings at most, so pairwise is cheap. */
+    /** True when the scope holds this finding now. */
+    boolean holds(Finding finding) {
+        List<Finding> ofFamily = finding.familyId() == null ? null : byFamily.get(finding.familyId());
+        return ofFamily != null && ofFamily.contains(finding);
+    }
+
+    /** The findings the scope holds for a family. */
+    List<Finding> ofFamily(String familyId) {
+        return byFamily.getOrDefault(familyId, List.of());
+    }
+
+    /** Every finding the scope holds. */
+    void forEach(Consumer<Finding> action) {
+        for (List<Finding> ofFamily : byFamily.values()) {
+            ofFamily.forEach(action);
+        }
+    }
+
+    /** Equal as sets (neither list repeats a finding); a family has a handful of findings at most. */
     private static boolean sameFindings(List<Finding> a, List<Finding> b) {
         int sizeA = a == null ? 0 : a.size();
         int sizeB = b == null ? 0 : b.size();
@@ -195,9 +216,8 @@ final class FamilyScope {
         if (a.equals(b)) {
             return true;
         }
-        List<Finding> unmatched = new ArrayList<>(b);
         for (Finding finding : a) {
-            if (!unmatched.remove(finding)) {
+            if (!b.contains(finding)) {
                 return false;
             }
         }

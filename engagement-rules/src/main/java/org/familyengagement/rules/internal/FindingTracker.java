@@ -1,9 +1,10 @@
 package org.familyengagement.rules.internal;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,28 +17,46 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 /**
  * A live session's current findings and what changed since the last {@code changes()}: findings
  * come and go through truth maintenance (the insert and delete events of logical findings) and
- * through {@link FamilyScope} ({@link #hold} and {@link #release}). A finding is current while
- * at least one of them holds it: equal findings from several families of a one-family rule
- * count as one, as truth maintenance counts equal logical inserts as one.
+ * through the session's {@link FamilyScope}, which keeps the one-family rules' findings itself. A
+ * finding is current while either holds it.
  */
 final class FindingTracker implements RuleRuntimeEventListener {
-    /** Each current finding, with how many holders it has. */
-    private final Map<Finding, Integer> current = new HashMap<>();
-    private final Map<String, Set<Finding>> byFamily = new HashMap<>();
+    /** The findings truth maintenance holds. */
+    private final Set<Finding> logical = new HashSet<>();
+    private final Map<String, Set<Finding>> logicalByFamily = new HashMap<>();
+    private final FamilyScope scope;
     private Set<Finding> added = new LinkedHashSet<>();
     private Set<Finding> removed = new LinkedHashSet<>();
 
+    FindingTracker(FamilyScope scope) {
+        this.scope = scope;
+    }
+
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        if (event.getObject() instanceof Finding finding) {
-            hold(finding);
+        if (event.getObject() instanceof Finding finding && logical.add(finding)) {
+            if (finding.familyId() != null) {
+                logicalByFamily.computeIfAbsent(finding.familyId(), k -> new HashSet<>()).add(finding);
+            }
+            if (!scope.holds(finding)) {
+                appeared(finding);
+            }
         }
     }
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        if (event.getOldObject() instanceof Finding finding) {
-            release(finding);
+        if (event.getOldObject() instanceof Finding finding && logical.remove(finding)) {
+            if (finding.familyId() != null) {
+                Set<Finding> ofFamily = logicalByFamily.get(finding.familyId());
+                ofFamily.remove(finding);
+                if (ofFamily.isEmpty()) {
+                    logicalByFamily.remove(finding.familyId());
+                }
+            }
+            if (!scope.holds(finding)) {
+                disappeared(finding);
+            }
         }
     }
 
@@ -46,50 +65,48 @@ final class FindingTracker implements RuleRuntimeEventListener {
         // Findings are never updated: truth maintenance only inserts and retracts them.
     }
 
-    /** One more holder of a finding; it is added when it had none. */
-    void hold(Finding finding) {
-        if (current.merge(finding, 1, Integer::sum) > 1) {
-            return;
+    /** The family scope took up a finding. */
+    void heldByScope(Finding finding) {
+        if (!logical.contains(finding)) {
+            appeared(finding);
         }
-        if (finding.familyId() != null) {
-            byFamily.computeIfAbsent(finding.familyId(), k -> new HashSet<>()).add(finding);
+    }
+
+    /** The family scope let a finding go. */
+    void releasedByScope(Finding finding) {
+        if (!logical.contains(finding)) {
+            disappeared(finding);
         }
+    }
+
+    private void appeared(Finding finding) {
         if (!removed.remove(finding)) {
             added.add(finding);
         }
     }
 
-    /** One holder fewer; the finding is removed when none is left. */
-    void release(Finding finding) {
-        Integer holders = current.get(finding);
-        if (holders == null) {
-            return;
-        }
-        if (holders > 1) {
-            current.put(finding, holders - 1);
-            return;
-        }
-        current.remove(finding);
-        if (finding.familyId() != null) {
-            Set<Finding> ofFamily = byFamily.get(finding.familyId());
-            ofFamily.remove(finding);
-            if (ofFamily.isEmpty()) {
-                byFamily.remove(finding.familyId());
-            }
-        }
+    private void disappeared(Finding finding) {
         if (!added.remove(finding)) {
             removed.add(finding);
         }
     }
 
-    /** Every current finding, in no particular order. */
-    Collection<Finding> current() {
-        return current.keySet();
+    /** Every current finding, once, in no particular order. */
+    List<Finding> current() {
+        List<Finding> all = new ArrayList<>(logical);
+        scope.forEach(finding -> {
+            if (!logical.contains(finding)) {
+                all.add(finding);
+            }
+        });
+        return all;
     }
 
     /** A family's current findings, in no particular order. */
     Set<Finding> ofFamily(String familyId) {
-        return byFamily.getOrDefault(familyId, Set.of());
+        Set<Finding> found = new HashSet<>(logicalByFamily.getOrDefault(familyId, Set.of()));
+        found.addAll(scope.ofFamily(familyId));
+        return found;
     }
 
     Set<Finding> added() {

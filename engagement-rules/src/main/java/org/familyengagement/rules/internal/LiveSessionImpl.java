@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,18 +37,15 @@ final class LiveSessionImpl implements LiveSession {
     private final KieSession session;
     private final Limits limits;
     private final District district;
-    private final Map<String, Family> families = new HashMap<>();
+    /** Each family's records, found with one lookup per update. */
+    private final Map<String, FamilyRecords> families = new HashMap<>();
     private final Set<String> staffIds = new HashSet<>();
     private final Map<String, Contact> contactsById = new HashMap<>();
     private final Map<String, Commitment> commitmentsById = new HashMap<>();
     private final Map<String, Meeting> meetingsById = new HashMap<>();
-    private final Map<String, List<Contact>> contactsByFamily = new HashMap<>();
-    private final Map<String, List<Commitment>> commitmentsByFamily = new HashMap<>();
-    private final Map<String, List<Meeting>> meetingsByFamily = new HashMap<>();
-    private final Map<String, FactHandle> historyHandles;
     private final Map<Object, FactHandle> extraHandles;
-    private final FindingTracker tracker = new FindingTracker();
-    private final FamilyScope familyScope;
+    private final FamilyScope familyScope = new FamilyScope(() -> this.context);
+    private final FindingTracker tracker = new FindingTracker(familyScope);
     private final GroupTallies tallies;
     private final DistrictTallies districtTallies;
     private final Set<String> ruleIds;
@@ -60,7 +58,8 @@ final class LiveSessionImpl implements LiveSession {
 
         @Override
         public Family family(String id) {
-            return families.get(id);
+            FamilyRecords records = families.get(id);
+            return records == null ? null : records.family;
         }
 
         @Override
@@ -90,7 +89,6 @@ final class LiveSessionImpl implements LiveSession {
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             session.addEventListener(tracker);
-            familyScope = new FamilyScope(this::currentHistory, () -> this.context);
             findings.collectPerFamily(familyScope);
             for (Staff staff : dataset.staff()) {
                 staffIds.add(staff.id());
@@ -107,7 +105,7 @@ final class LiveSessionImpl implements LiveSession {
             findings.attributeBy(new Attribution(new Attribution.Records() {
                 @Override
                 public Family family(String id) {
-                    return families.get(id);
+                    return index.family(id);
                 }
 
                 @Override
@@ -126,17 +124,15 @@ final class LiveSessionImpl implements LiveSession {
                 }
             }));
             for (Family family : dataset.families()) {
-                families.put(family.id(), family);
-                contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
-                commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
-                meetingsByFamily.put(family.id(), new ArrayList<>(dataset.meetingsOf(family.id())));
+                families.put(family.id(), new FamilyRecords(family, dataset.contactsOf(family.id()),
+                        dataset.commitmentsOf(family.id()), dataset.meetingsOf(family.id())));
             }
             Set<Group> labels = Sessions.groupLabels(dataset);
             tallies = GroupTallies.live(context, metadata.ids(), labels);
-            districtTallies = new DistrictTallies(context, metadata.ids());
+            districtTallies = DistrictTallies.live(context, metadata.ids());
             List<FamilyHistory> histories = new ArrayList<>();
             for (Family family : dataset.families()) {
-                FamilyHistory history = history(family.id());
+                FamilyHistory history = history(families.get(family.id()));
                 histories.add(history);
                 tallies.add(history);
                 districtTallies.add(history);
@@ -146,9 +142,9 @@ final class LiveSessionImpl implements LiveSession {
                 districtTallies.insertAll(s);
             }, extraFacts);
             contextHandle = filled.context();
-            historyHandles = filled.histories();
+            filled.histories().forEach((id, handle) -> families.get(id).handle = handle);
             extraHandles = filled.extraFacts();
-            historyHandles.keySet().forEach(familyScope::replaced);
+            histories.forEach(familyScope::replaced);
             fire();
             tracker.clearChanges();
         } catch (RuntimeException e) {
@@ -171,8 +167,9 @@ final class LiveSessionImpl implements LiveSession {
         }
         Contact resolved = check(contact);
         contactsById.put(resolved.id(), resolved);
-        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
-        refresh(resolved.familyId());
+        FamilyRecords records = families.get(resolved.familyId());
+        insertSorted(records.contacts, resolved, Dataset.BY_TIME);
+        replaceHistory(records);
         fire();
     }
 
@@ -186,9 +183,9 @@ final class LiveSessionImpl implements LiveSession {
         }
         Contact resolved = check(contact);
         checkStillReferable(old, resolved);
-        contactsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).contacts.remove(old);
         contactsById.put(resolved.id(), resolved);
-        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
+        insertSorted(families.get(resolved.familyId()).contacts, resolved, Dataset.BY_TIME);
         refresh(old.familyId());
         if (!old.familyId().equals(resolved.familyId())) {
             refresh(resolved.familyId());
@@ -206,7 +203,7 @@ final class LiveSessionImpl implements LiveSession {
         }
         check(commitment);
         commitmentsById.put(commitment.id(), commitment);
-        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
         refresh(commitment.familyId());
         fire();
     }
@@ -220,9 +217,9 @@ final class LiveSessionImpl implements LiveSession {
             throw invalid("/id", "no commitment " + Problem.quote(commitment.id()) + " to correct; use addCommitment");
         }
         check(commitment);
-        commitmentsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).commitments.remove(old);
         commitmentsById.put(commitment.id(), commitment);
-        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
         refresh(old.familyId());
         if (!old.familyId().equals(commitment.familyId())) {
             refresh(commitment.familyId());
@@ -239,7 +236,7 @@ final class LiveSessionImpl implements LiveSession {
         }
         check(meeting);
         meetingsById.put(meeting.id(), meeting);
-        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
         refresh(meeting.familyId());
         fire();
     }
@@ -253,9 +250,9 @@ final class LiveSessionImpl implements LiveSession {
             throw invalid("/id", "no meeting " + Problem.quote(meeting.id()) + " to correct; use addMeeting");
         }
         check(meeting);
-        meetingsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).meetings.remove(old);
         meetingsById.put(meeting.id(), meeting);
-        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
         refresh(old.familyId());
         if (!old.familyId().equals(meeting.familyId())) {
             refresh(meeting.familyId());
@@ -295,7 +292,7 @@ final class LiveSessionImpl implements LiveSession {
 
     private Family existingFamily(String familyId) {
         Objects.requireNonNull(familyId, "familyId must not be null");
-        Family family = families.get(familyId);
+        Family family = index.family(familyId);
         if (family == null) {
             throw invalid("/familyId", "no family " + Problem.quote(familyId));
         }
@@ -310,7 +307,7 @@ final class LiveSessionImpl implements LiveSession {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
-        families.put(changed.id(), changed);
+        families.get(changed.id()).family = changed;
         refresh(changed.id());
         fire();
     }
@@ -323,8 +320,8 @@ final class LiveSessionImpl implements LiveSession {
         session.update(contextHandle, context);
         tallies.reset(context);
         districtTallies.reset(context);
-        for (String familyId : historyHandles.keySet()) {
-            replaceHistory(familyId, false);
+        for (FamilyRecords records : families.values()) {
+            replaceHistory(records);
         }
         fire();
     }
@@ -382,36 +379,19 @@ final class LiveSessionImpl implements LiveSession {
 
     /** Replaces a family's history, and its contribution to the tallies. */
     private void refresh(String familyId) {
-        replaceHistory(familyId, true);
+        replaceHistory(families.get(familyId));
     }
 
-    /** @param counted whether the old history is still counted in the district tallies (not after a reset) */
-    private void replaceHistory(String familyId, boolean counted) {
-        FactHandle handle = historyHandles.get(familyId);
-        FamilyHistory before = counted ? (FamilyHistory) session.getObject(handle) : null;
-        FamilyHistory history = history(familyId);
-        session.update(handle, history);
-        familyScope.replaced(familyId);
+    private void replaceHistory(FamilyRecords records) {
+        FamilyHistory history = history(records);
+        session.update(records.handle, history);
+        familyScope.replaced(history);
         tallies.replace(history);
-        districtTallies.replace(before, history);
+        districtTallies.replace(history);
     }
 
-    private FamilyHistory currentHistory(String familyId) {
-        FactHandle handle = historyHandles.get(familyId);
-        return handle == null ? null : (FamilyHistory) session.getObject(handle);
-    }
-
-    private FamilyHistory history(String familyId) {
-        List<Meeting> meetings = new ArrayList<>(meetingsByFamily.get(familyId));
-        meetings.sort(Dataset.BY_START);
-        return new FamilyHistory(families.get(familyId), contactsByFamily.get(familyId),
-                sortedCommitments(commitmentsByFamily.get(familyId)), meetings, context);
-    }
-
-    private static List<Commitment> sortedCommitments(List<Commitment> commitments) {
-        List<Commitment> sorted = new ArrayList<>(commitments);
-        sorted.sort(Dataset.BY_DUE);
-        return sorted;
+    private FamilyHistory history(FamilyRecords records) {
+        return new FamilyHistory(records.family, records.contacts, records.commitments, records.meetings, context);
     }
 
     /**
@@ -431,9 +411,9 @@ final class LiveSessionImpl implements LiveSession {
         }
     }
 
-    private static void insertSorted(List<Contact> contacts, Contact contact) {
-        int at = Collections.binarySearch(contacts, contact, Dataset.BY_TIME);
-        contacts.add(at >= 0 ? at : -at - 1, contact);
+    private static <T> void insertSorted(List<T> items, T item, Comparator<? super T> order) {
+        int at = Collections.binarySearch(items, item, order);
+        items.add(at >= 0 ? at : -at - 1, item);
     }
 
     /** Checks a contact's references, as a whole dataset would, and fills in the default language. */
@@ -453,8 +433,8 @@ final class LiveSessionImpl implements LiveSession {
      */
     private void checkStillReferable(Contact old, Contact corrected) {
         List<Problem> problems = new ArrayList<>();
-        References.checkStillReferable(old, corrected, contactsByFamily.get(old.familyId()),
-                commitmentsByFamily.get(old.familyId()), problems);
+        FamilyRecords records = families.get(old.familyId());
+        References.checkStillReferable(old, corrected, records.contacts, records.commitments, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
@@ -494,5 +474,27 @@ final class LiveSessionImpl implements LiveSession {
         List<Finding> list = new ArrayList<>(findings);
         list.sort(Finding.ORDER);
         return list;
+    }
+
+    /**
+     * What the session keeps of one family: its lists in the orders a {@link FamilyHistory} takes
+     * (contacts by time, commitments by due time, meetings by start, each tied by id), and the
+     * handle of its history in the rule session.
+     */
+    private static final class FamilyRecords {
+        private Family family;
+        private final List<Contact> contacts;
+        private final List<Commitment> commitments;
+        private final List<Meeting> meetings;
+        private FactHandle handle;
+
+        FamilyRecords(Family family, List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings) {
+            this.family = family;
+            this.contacts = new ArrayList<>(contacts);
+            this.commitments = new ArrayList<>(commitments);
+            this.commitments.sort(Dataset.BY_DUE);
+            this.meetings = new ArrayList<>(meetings);
+            this.meetings.sort(Dataset.BY_START);
+        }
     }
 }
