@@ -48,44 +48,34 @@ final class DistrictTallies {
     /** What the report's coverage counts, indexed by {@link CoverageCounter}'s constants. */
     private final int[] recorded = new int[CoverageCounter.COUNTS];
 
-    /** Live sessions only: what each family counted, to take back when its history is replaced. */
-    private final Map<String, Contribution> contributions;
-
-    /** Tallies for a batch evaluation, or one share of it. */
     DistrictTallies(EvaluationContext context, Set<String> ruleIds) {
-        this(context, ruleIds, false);
-    }
-
-    private DistrictTallies(EvaluationContext context, Set<String> ruleIds, boolean live) {
         this.context = context;
         this.broadcasts = ruleIds.contains(BROADCAST_RULE);
         this.topics = ruleIds.contains(PROGRESS_RULE);
-        this.contributions = live ? new HashMap<>() : null;
-    }
-
-    /** Tallies kept in step with a live session, which replaces families' histories. */
-    static DistrictTallies live(EvaluationContext context, Set<String> ruleIds) {
-        return new DistrictTallies(context, ruleIds, true);
-    }
-
-    /** Counts a family in. */
-    void add(FamilyHistory history) {
-        Contribution contribution = contribution(history);
-        if (contributions != null) {
-            contributions.put(history.familyId(), contribution);
-        }
-        addCounts(contribution.counts(), 1);
-        contribution.parts().forEach((id, part) -> apply(history.familyId(), id, part, 1));
     }
 
     /**
-     * Replaces what a family counted (nothing after a {@link #reset}) by what its new history
-     * counts (live sessions). Only the broadcasts whose part changed are touched: a live update that
-     * adds a personal contact must not rebuild the tallies of every broadcast the family received.
+     * Counts a family in.
+     *
+     * @return what it counted, which a live session keeps with the family for {@link #replace}
      */
-    void replace(FamilyHistory after) {
+    Contribution add(FamilyHistory history) {
+        Contribution contribution = contribution(history);
+        addCounts(contribution.counts(), 1);
+        contribution.parts().forEach((id, part) -> apply(history.familyId(), id, part, 1));
+        return contribution;
+    }
+
+    /**
+     * Replaces what a family counted by what its new history counts (live sessions). Only the
+     * broadcasts whose part changed are touched: a live update that adds a personal contact must
+     * not rebuild the tallies of every broadcast the family received.
+     *
+     * @param before what the family counted ({@link #add} or the last replace), null when nothing since a {@link #reset}
+     * @return what it counts now, to keep with the family
+     */
+    Contribution replace(Contribution before, FamilyHistory after) {
         Contribution now = contribution(after);
-        Contribution before = contributions.put(after.familyId(), now);
         if (before != null) {
             addCounts(before.counts(), -1);
         }
@@ -101,6 +91,7 @@ final class DistrictTallies {
                 apply(after.familyId(), entry.getKey(), entry.getValue(), 1);
             }
         }
+        return now;
     }
 
     /** Forgets every count, before a recount at a new context (live sessions). */
@@ -113,7 +104,6 @@ final class DistrictTallies {
         topicContacts = 0;
         topicWithTopic = 0;
         Arrays.fill(recorded, 0);
-        contributions.clear();
     }
 
     /** The counts of the report's coverage so far (a copy). */
@@ -247,7 +237,7 @@ final class DistrictTallies {
      * What a family counts: its topic counts (the first two), then its coverage counts
      * ({@link CoverageCounter}'s), and its part of every broadcast it received in the window.
      */
-    private record Contribution(int[] counts, Map<String, Part> parts) {
+    record Contribution(int[] counts, Map<String, Part> parts) {
     }
 
     private Contribution contribution(FamilyHistory history) {

@@ -129,13 +129,14 @@ final class LiveSessionImpl implements LiveSession {
             }
             Set<Group> labels = Sessions.groupLabels(dataset);
             tallies = GroupTallies.live(context, metadata.ids(), labels);
-            districtTallies = DistrictTallies.live(context, metadata.ids());
+            districtTallies = new DistrictTallies(context, metadata.ids());
             List<FamilyHistory> histories = new ArrayList<>();
             for (Family family : dataset.families()) {
-                FamilyHistory history = history(families.get(family.id()));
+                FamilyRecords records = families.get(family.id());
+                FamilyHistory history = history(records);
                 histories.add(history);
-                tallies.add(history);
-                districtTallies.add(history);
+                records.groupPart = tallies.add(history);
+                records.districtPart = districtTallies.add(history);
             }
             Sessions.Filled filled = Sessions.fill(session, context, dataset.staff(), histories, labels, s -> {
                 tallies.insertAll(s);
@@ -321,6 +322,8 @@ final class LiveSessionImpl implements LiveSession {
         tallies.reset(context);
         districtTallies.reset(context);
         for (FamilyRecords records : families.values()) {
+            records.groupPart = null;       // the resets forgot what each family counted
+            records.districtPart = null;
             replaceHistory(records);
         }
         fire();
@@ -386,8 +389,8 @@ final class LiveSessionImpl implements LiveSession {
         FamilyHistory history = history(records);
         session.update(records.handle, history);
         familyScope.replaced(history);
-        tallies.replace(history);
-        districtTallies.replace(history);
+        records.groupPart = tallies.replace(records.groupPart, history);
+        records.districtPart = districtTallies.replace(records.districtPart, history);
     }
 
     private FamilyHistory history(FamilyRecords records) {
@@ -478,8 +481,8 @@ final class LiveSessionImpl implements LiveSession {
 
     /**
      * What the session keeps of one family: its lists in the orders a {@link FamilyHistory} takes
-     * (contacts by time, commitments by due time, meetings by start, each tied by id), and the
-     * handle of its history in the rule session.
+     * (contacts by time, commitments by due time, meetings by start, each tied by id), the
+     * handle of its history in the rule session, and what that history counted in the tallies.
      */
     private static final class FamilyRecords {
         private Family family;
@@ -487,6 +490,8 @@ final class LiveSessionImpl implements LiveSession {
         private final List<Commitment> commitments;
         private final List<Meeting> meetings;
         private FactHandle handle;
+        private int[] groupPart;
+        private DistrictTallies.Contribution districtPart;
 
         FamilyRecords(Family family, List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings) {
             this.family = family;
