@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,24 +45,14 @@ final class Sessions {
      */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("(?:\\[|In )Rule \"([^\"]+)\"");
 
-    /**
-     * One daemon thread that halts sessions past their time limit. A cancelled alarm leaves its
-     * queue at once: kept until its time (ten minutes by default), the alarms of a live session's
-     * updates, one per update, piled up by the hundred thousand and made each new one dearer.
-     */
-    private static final ScheduledExecutorService WATCHDOG = watchdog();
+    /** One daemon thread that halts sessions past their time limit. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "engagement-rules-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Sessions() {
-    }
-
-    private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "engagement-rules-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return Executors.unconfigurableScheduledExecutorService(executor);
     }
 
     /** What filling a session gave: the handles a live session keeps to replace facts later. */
