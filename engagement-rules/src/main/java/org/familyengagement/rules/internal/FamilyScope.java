@@ -32,7 +32,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * those firings report are the family's findings now, as a batch evaluation would collect them;
  * they are compared with the family's previous ones and only the difference reaches the
  * session's changes. Truth maintenance retracted and re-inserted every finding of the family on
- * each update, changed or not, which was a quarter of a typical update's time.
+ * each update, changed or not, and kept a fact handle and a justification per finding.
  *
  * <p>Whatever else may change a finding stays with truth maintenance: a rule that joins any
  * other fact (group rates, broadcast and topic tallies, labels, staff, an embedder's facts), a
