@@ -800,8 +800,11 @@ public final class FamilyHistory {
 
     /** Index of the first contact strictly after {@code instant} in a time-ordered list. */
     private static int firstAfter(List<Contact> contacts, Instant instant) {
-        int low = 0;
         int high = contacts.size();
+        if (high == 0 || !contacts.get(high - 1).at().isAfter(instant)) {
+            return high;   // the usual case for asOf: nothing after it, known from the last contact alone
+        }
+        int low = 0;
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (contacts.get(mid).at().isAfter(instant)) {

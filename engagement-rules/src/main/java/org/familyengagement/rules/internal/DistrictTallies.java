@@ -54,39 +54,44 @@ final class DistrictTallies {
         this.topics = ruleIds.contains(PROGRESS_RULE);
     }
 
-    /** Counts a family in. */
-    void add(FamilyHistory history) {
-        counts(history, 1);
-        if (broadcasts) {
-            parts(history).forEach((id, part) -> apply(history.familyId(), id, part, 1));
-        }
+    /**
+     * Counts a family in.
+     *
+     * @return what it counted, which a live session keeps with the family for {@link #replace}
+     */
+    Contribution add(FamilyHistory history) {
+        Contribution contribution = contribution(history);
+        addCounts(contribution.counts(), 1);
+        contribution.parts().forEach((id, part) -> apply(history.familyId(), id, part, 1));
+        return contribution;
     }
 
     /**
-     * Replaces what a family's old history counted ({@code null}: nothing) by what its new one
-     * counts. Only the broadcasts whose part changed are touched: a live update that adds a
-     * personal contact must not rebuild the tallies of every broadcast the family received.
+     * Replaces what a family counted by what its new history counts (live sessions). Only the
+     * broadcasts whose part changed are touched: a live update that adds a personal contact must
+     * not rebuild the tallies of every broadcast the family received.
+     *
+     * @param before what the family counted ({@link #add} or the last replace), null when nothing since a {@link #reset}
+     * @return what it counts now, to keep with the family
      */
-    void replace(FamilyHistory before, FamilyHistory after) {
+    Contribution replace(Contribution before, FamilyHistory after) {
+        Contribution now = contribution(after);
         if (before != null) {
-            counts(before, -1);
+            addCounts(before.counts(), -1);
         }
-        counts(after, 1);
-        if (!broadcasts) {
-            return;
-        }
-        Map<String, Part> old = before == null ? Map.of() : parts(before);
-        Map<String, Part> now = parts(after);
+        addCounts(now.counts(), 1);
+        Map<String, Part> old = before == null ? Map.of() : before.parts();
         for (Map.Entry<String, Part> entry : old.entrySet()) {
-            if (!entry.getValue().equals(now.get(entry.getKey()))) {
+            if (!entry.getValue().sameAs(now.parts().get(entry.getKey()))) {
                 apply(after.familyId(), entry.getKey(), entry.getValue(), -1);
             }
         }
-        for (Map.Entry<String, Part> entry : now.entrySet()) {
-            if (!entry.getValue().equals(old.get(entry.getKey()))) {
+        for (Map.Entry<String, Part> entry : now.parts().entrySet()) {
+            if (!entry.getValue().sameAs(old.get(entry.getKey()))) {
                 apply(after.familyId(), entry.getKey(), entry.getValue(), 1);
             }
         }
+        return now;
     }
 
     /** Forgets every count, before a recount at a new context (live sessions). */
@@ -228,14 +233,32 @@ final class DistrictTallies {
         }
     }
 
-    /** The topic and coverage counts of a family's history, added or subtracted. */
-    private void counts(FamilyHistory history, int sign) {
+    /**
+     * What a family counts: its topic counts (the first two), then its coverage counts
+     * ({@link CoverageCounter}'s), and its part of every broadcast it received in the window.
+     */
+    record Contribution(int[] counts, Map<String, Part> parts) {
+    }
+
+    private Contribution contribution(FamilyHistory history) {
+        int[] counts = new int[2 + CoverageCounter.COUNTS];
         if (topics) {
-            int[] counts = history.progressPeriodTopicCounts();
-            topicContacts += sign * counts[0];
-            topicWithTopic += sign * counts[1];
+            int[] topicCounts = history.progressPeriodTopicCounts();
+            counts[0] = topicCounts[0];
+            counts[1] = topicCounts[1];
         }
-        CoverageCounter.add(history, recorded, sign);
+        int[] coverage = new int[CoverageCounter.COUNTS];
+        CoverageCounter.add(history, coverage, 1);
+        System.arraycopy(coverage, 0, counts, 2, coverage.length);
+        return new Contribution(counts, broadcasts ? parts(history) : Map.of());
+    }
+
+    private void addCounts(int[] counts, int sign) {
+        topicContacts += sign * counts[0];
+        topicWithTopic += sign * counts[1];
+        for (int i = 0; i < recorded.length; i++) {
+            recorded[i] += sign * counts[2 + i];
+        }
     }
 
     /**
@@ -244,6 +267,23 @@ final class DistrictTallies {
      */
     private record Part(int deliveries, List<Contact> notUnderstood, Set<String> languages,
                         Map<String, String> schools) {
+        /**
+         * Equal, comparing contacts by identity first: a family's unchanged contacts are the same
+         * objects in its old and new history, and a contact's own equals compares every field.
+         */
+        boolean sameAs(Part other) {
+            if (other == null || deliveries != other.deliveries || notUnderstood.size() != other.notUnderstood.size()) {
+                return false;
+            }
+            for (int i = 0; i < notUnderstood.size(); i++) {
+                Contact mine = notUnderstood.get(i);
+                Contact theirs = other.notUnderstood.get(i);
+                if (mine != theirs && !mine.equals(theirs)) {
+                    return false;
+                }
+            }
+            return languages.equals(other.languages) && schools.equals(other.schools);
+        }
     }
 
     /** The family's part of every broadcast it received in the window. */

@@ -22,7 +22,8 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The {@code findings} global: in batch evaluation it collects findings into a list; in a live
- * session it inserts them logically, so they retract when their conditions stop holding. Every
+ * session it hands those of rules that read one family to the session's {@link FamilyScope}, and
+ * inserts the others logically, so they retract when their conditions stop holding. Every
  * finding is attributed here ({@link Attribution}) to the schools and staff its evidence names,
  * so no rule does it.
  */
@@ -32,6 +33,8 @@ public final class FindingCollector implements Findings {
     private final List<Finding> collected;
     private final boolean live;
     private Attribution attribution;
+    /** Live sessions: where the findings of one-family rules go instead of truth maintenance. */
+    private FamilyScope familyScope;
     /** The labels a finding may name: those of groups that are not too small. */
     private final Predicate<Group> reportable;
 
@@ -60,6 +63,11 @@ public final class FindingCollector implements Findings {
     /** Attributes findings from these records: a live session's own, which it keeps current. */
     void attributeBy(Attribution value) {
         this.attribution = Objects.requireNonNull(value, "attribution");
+    }
+
+    /** Live sessions: the findings of rules that read one family go to its scope (see {@link FamilyScope}). */
+    void collectPerFamily(FamilyScope scope) {
+        this.familyScope = Objects.requireNonNull(scope, "scope");
     }
 
     /** What a batch evaluation collected. */
@@ -94,8 +102,11 @@ public final class FindingCollector implements Findings {
         return new FindingBuilder(kcontext, null, null, Objects.requireNonNull(broadcastId, "broadcastId"));
     }
 
-    private void emit(RuleContext kcontext, Finding finding) {
+    private void emit(RuleContext kcontext, RuleMetadata.Info info, Finding finding) {
         if (live) {
+            if (info.readsOneFamily() && familyScope != null && familyScope.collect(kcontext, finding)) {
+                return;
+            }
             kcontext.insertLogical(finding);
         } else {
             collected.add(finding);
@@ -204,7 +215,7 @@ public final class FindingCollector implements Findings {
                 args.putIfAbsent("languages", String.join(", ", broadcastMetrics.languages()));
             }
             String message = messages.format(info, args);
-            emit(kcontext, new Finding(info.id(), info.category(), info.severity(), familyId, group, broadcastId,
+            emit(kcontext, info, new Finding(info.id(), info.category(), info.severity(), familyId, group, broadcastId,
                     evidence, List.copyOf(schoolIds), List.copyOf(staffIds), message, metrics, broadcastMetrics));
         }
     }

@@ -2,7 +2,6 @@ package org.familyengagement.rules.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +26,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * positive (STRENGTHS). They enter the session as {@link GroupRate} facts, one per
  * label and measure, which the comparison rules in {@code equity.drl} read.
  *
- * <p>A measure whose rule is not in the engine (disabled) is not counted and gets no facts. In a live session, a family's old contribution is subtracted and its
- * new one added when its history is replaced; {@link #flush} then updates only the facts whose
- * counts changed.
+ * <p>A measure whose rule is not in the engine (disabled) is not counted and gets no facts. In a live session, a family's old contribution (which the
+ * session keeps with the family) is subtracted and its new one added when its history is
+ * replaced; {@link #flush} then updates only the facts whose counts changed.
  */
 final class GroupTallies {
     static final String REACH_RULE = "group-reach-disparity";
@@ -42,16 +41,13 @@ final class GroupTallies {
     private EvaluationContext context;
     /** Dimension, then label, in a stable order. */
     private final Map<String, Map<String, Tally>> byDimension = new TreeMap<>();
-    /** Live sessions only: what each family adds to its labels' tallies. */
-    private final Map<String, int[]> contributions;
     private boolean dirty;
 
-    private GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels, boolean live) {
+    private GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
         this.reach = ruleIds.contains(REACH_RULE);
         this.response = ruleIds.contains(RESPONSE_RULE);
         this.strengths = ruleIds.contains(STRENGTHS_RULE);
         this.context = context;
-        this.contributions = live ? new HashMap<>() : null;
         for (Group label : labels) {
             byDimension.computeIfAbsent(label.dimension(), k -> new TreeMap<>())
                     .put(label.label(), new Tally(label));
@@ -60,12 +56,15 @@ final class GroupTallies {
 
     /** Tallies for one batch evaluation by an engine with these rules. */
     static GroupTallies batch(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
-        return new GroupTallies(context, ruleIds, labels, false);
+        return new GroupTallies(context, ruleIds, labels);
     }
 
-    /** Tallies kept in step with a live session of an engine with these rules. */
+    /**
+     * Tallies kept in step with a live session of an engine with these rules: the same counts,
+     * which the session changes with {@link #replace}, keeping each family's contribution itself.
+     */
     static GroupTallies live(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
-        return new GroupTallies(context, ruleIds, labels, true);
+        return new GroupTallies(context, ruleIds, labels);
     }
 
     /** True when no group rule needs a tally. */
@@ -73,38 +72,44 @@ final class GroupTallies {
         return !reach && !response && !strengths;
     }
 
-    /** Counts a family into its labels' tallies (batch, or a live session's first count). */
-    void add(FamilyHistory history) {
+    /**
+     * Counts a family into its labels' tallies (batch, or a live session's first count).
+     *
+     * @return what it counted, which a live session keeps with the family for {@link #replace}; null when idle
+     */
+    int[] add(FamilyHistory history) {
         if (isIdle()) {
-            return;
+            return null;
         }
         int[] contribution = contribution(history);
-        if (contributions != null) {
-            contributions.put(history.familyId(), contribution);
-        }
         apply(history.family(), contribution, 1);
+        return contribution;
     }
 
-    /** Replaces a family's contribution with that of its new history (live sessions). */
-    void replace(FamilyHistory history) {
+    /**
+     * Replaces a family's contribution with that of its new history (live sessions).
+     *
+     * @param before what the family counted ({@link #add} or the last replace), null when nothing since a {@link #reset}
+     * @return what it counts now, to keep with the family
+     */
+    int[] replace(int[] before, FamilyHistory history) {
         if (isIdle()) {
-            return;
+            return null;
         }
         int[] now = contribution(history);
-        int[] before = contributions.put(history.familyId(), now);
         if (before != null && Arrays.equals(before, now)) {
-            return;
+            return now;
         }
         if (before != null) {
             apply(history.family(), before, -1);
         }
         apply(history.family(), now, 1);
+        return now;
     }
 
     /** Forgets every count, before a recount at a new context (live sessions). */
     void reset(EvaluationContext newContext) {
         this.context = newContext;
-        contributions.clear();
         for (Map<String, Tally> labels : byDimension.values()) {
             for (Tally tally : labels.values()) {
                 tally.clear();

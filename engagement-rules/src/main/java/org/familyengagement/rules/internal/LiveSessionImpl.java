@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +29,6 @@ import org.familyengagement.report.Report;
 import org.familyengagement.rules.LiveSession;
 import org.familyengagement.rules.drl.EvaluationContext;
 import org.familyengagement.rules.drl.FamilyHistory;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -41,17 +37,15 @@ final class LiveSessionImpl implements LiveSession {
     private final KieSession session;
     private final Limits limits;
     private final District district;
-    private final Map<String, Family> families = new HashMap<>();
+    /** Each family's records, found with one lookup per update. */
+    private final Map<String, FamilyRecords> families = new HashMap<>();
     private final Set<String> staffIds = new HashSet<>();
     private final Map<String, Contact> contactsById = new HashMap<>();
     private final Map<String, Commitment> commitmentsById = new HashMap<>();
     private final Map<String, Meeting> meetingsById = new HashMap<>();
-    private final Map<String, List<Contact>> contactsByFamily = new HashMap<>();
-    private final Map<String, List<Commitment>> commitmentsByFamily = new HashMap<>();
-    private final Map<String, List<Meeting>> meetingsByFamily = new HashMap<>();
-    private final Map<String, FactHandle> historyHandles;
     private final Map<Object, FactHandle> extraHandles;
-    private final FindingTracker tracker = new FindingTracker();
+    private final FamilyScope familyScope = new FamilyScope(() -> this.context);
+    private final FindingTracker tracker = new FindingTracker(familyScope);
     private final GroupTallies tallies;
     private final DistrictTallies districtTallies;
     private final Set<String> ruleIds;
@@ -64,7 +58,8 @@ final class LiveSessionImpl implements LiveSession {
 
         @Override
         public Family family(String id) {
-            return families.get(id);
+            FamilyRecords records = families.get(id);
+            return records == null ? null : records.family;
         }
 
         @Override
@@ -94,6 +89,7 @@ final class LiveSessionImpl implements LiveSession {
         try {
             session.setGlobal(Sessions.FINDINGS_GLOBAL, findings);
             session.addEventListener(tracker);
+            findings.collectPerFamily(familyScope);
             for (Staff staff : dataset.staff()) {
                 staffIds.add(staff.id());
             }
@@ -109,7 +105,7 @@ final class LiveSessionImpl implements LiveSession {
             findings.attributeBy(new Attribution(new Attribution.Records() {
                 @Override
                 public Family family(String id) {
-                    return families.get(id);
+                    return index.family(id);
                 }
 
                 @Override
@@ -128,28 +124,28 @@ final class LiveSessionImpl implements LiveSession {
                 }
             }));
             for (Family family : dataset.families()) {
-                families.put(family.id(), family);
-                contactsByFamily.put(family.id(), new ArrayList<>(dataset.contactsOf(family.id())));
-                commitmentsByFamily.put(family.id(), new ArrayList<>(dataset.commitmentsOf(family.id())));
-                meetingsByFamily.put(family.id(), new ArrayList<>(dataset.meetingsOf(family.id())));
+                families.put(family.id(), new FamilyRecords(family, dataset.contactsOf(family.id()),
+                        dataset.commitmentsOf(family.id()), dataset.meetingsOf(family.id())));
             }
             Set<Group> labels = Sessions.groupLabels(dataset);
             tallies = GroupTallies.live(context, metadata.ids(), labels);
             districtTallies = new DistrictTallies(context, metadata.ids());
             List<FamilyHistory> histories = new ArrayList<>();
             for (Family family : dataset.families()) {
-                FamilyHistory history = history(family.id());
+                FamilyRecords records = families.get(family.id());
+                FamilyHistory history = history(records);
                 histories.add(history);
-                tallies.add(history);
-                districtTallies.add(history);
+                records.groupPart = tallies.add(history);
+                records.districtPart = districtTallies.add(history);
             }
             Sessions.Filled filled = Sessions.fill(session, context, dataset.staff(), histories, labels, s -> {
                 tallies.insertAll(s);
                 districtTallies.insertAll(s);
             }, extraFacts);
             contextHandle = filled.context();
-            historyHandles = filled.histories();
+            filled.histories().forEach((id, handle) -> families.get(id).handle = handle);
             extraHandles = filled.extraFacts();
+            histories.forEach(familyScope::replaced);
             fire();
             tracker.clearChanges();
         } catch (RuntimeException e) {
@@ -172,8 +168,9 @@ final class LiveSessionImpl implements LiveSession {
         }
         Contact resolved = check(contact);
         contactsById.put(resolved.id(), resolved);
-        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
-        refresh(resolved.familyId());
+        FamilyRecords records = families.get(resolved.familyId());
+        insertSorted(records.contacts, resolved, Dataset.BY_TIME);
+        replaceHistory(records);
         fire();
     }
 
@@ -187,9 +184,9 @@ final class LiveSessionImpl implements LiveSession {
         }
         Contact resolved = check(contact);
         checkStillReferable(old, resolved);
-        contactsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).contacts.remove(old);
         contactsById.put(resolved.id(), resolved);
-        insertSorted(contactsByFamily.get(resolved.familyId()), resolved);
+        insertSorted(families.get(resolved.familyId()).contacts, resolved, Dataset.BY_TIME);
         refresh(old.familyId());
         if (!old.familyId().equals(resolved.familyId())) {
             refresh(resolved.familyId());
@@ -207,7 +204,7 @@ final class LiveSessionImpl implements LiveSession {
         }
         check(commitment);
         commitmentsById.put(commitment.id(), commitment);
-        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
         refresh(commitment.familyId());
         fire();
     }
@@ -221,9 +218,9 @@ final class LiveSessionImpl implements LiveSession {
             throw invalid("/id", "no commitment " + Problem.quote(commitment.id()) + " to correct; use addCommitment");
         }
         check(commitment);
-        commitmentsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).commitments.remove(old);
         commitmentsById.put(commitment.id(), commitment);
-        commitmentsByFamily.get(commitment.familyId()).add(commitment);
+        insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
         refresh(old.familyId());
         if (!old.familyId().equals(commitment.familyId())) {
             refresh(commitment.familyId());
@@ -240,7 +237,7 @@ final class LiveSessionImpl implements LiveSession {
         }
         check(meeting);
         meetingsById.put(meeting.id(), meeting);
-        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
         refresh(meeting.familyId());
         fire();
     }
@@ -254,9 +251,9 @@ final class LiveSessionImpl implements LiveSession {
             throw invalid("/id", "no meeting " + Problem.quote(meeting.id()) + " to correct; use addMeeting");
         }
         check(meeting);
-        meetingsByFamily.get(old.familyId()).remove(old);
+        families.get(old.familyId()).meetings.remove(old);
         meetingsById.put(meeting.id(), meeting);
-        meetingsByFamily.get(meeting.familyId()).add(meeting);
+        insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
         refresh(old.familyId());
         if (!old.familyId().equals(meeting.familyId())) {
             refresh(meeting.familyId());
@@ -296,7 +293,7 @@ final class LiveSessionImpl implements LiveSession {
 
     private Family existingFamily(String familyId) {
         Objects.requireNonNull(familyId, "familyId must not be null");
-        Family family = families.get(familyId);
+        Family family = index.family(familyId);
         if (family == null) {
             throw invalid("/familyId", "no family " + Problem.quote(familyId));
         }
@@ -311,7 +308,7 @@ final class LiveSessionImpl implements LiveSession {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
-        families.put(changed.id(), changed);
+        families.get(changed.id()).family = changed;
         refresh(changed.id());
         fire();
     }
@@ -324,8 +321,10 @@ final class LiveSessionImpl implements LiveSession {
         session.update(contextHandle, context);
         tallies.reset(context);
         districtTallies.reset(context);
-        for (String familyId : historyHandles.keySet()) {
-            replaceHistory(familyId, false);
+        for (FamilyRecords records : families.values()) {
+            records.groupPart = null;       // the resets forgot what each family counted
+            records.districtPart = null;
+            replaceHistory(records);
         }
         fire();
     }
@@ -352,7 +351,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Report findings() {
         checkOpen();
-        return new Report(context.asOf(), new ArrayList<>(tracker.current), CoverageCounter.count(
+        return new Report(context.asOf(), new ArrayList<>(tracker.current()), CoverageCounter.count(
                 districtTallies.coverageCounts(), context, ruleIds, districtTallies.topicCoverage(), messages),
                 tallies.table());
     }
@@ -360,7 +359,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public List<Finding> findingsFor(String familyId) {
         checkOpen();
-        List<Finding> found = new ArrayList<>(tracker.byFamily.getOrDefault(familyId, Set.of()));
+        List<Finding> found = new ArrayList<>(tracker.ofFamily(familyId));
         found.sort(Finding.ORDER);
         return found;
     }
@@ -368,7 +367,7 @@ final class LiveSessionImpl implements LiveSession {
     @Override
     public Changes changes() {
         checkOpen();
-        Changes changes = new Changes(sorted(tracker.added), sorted(tracker.removed));
+        Changes changes = new Changes(sorted(tracker.added()), sorted(tracker.removed()));
         tracker.clearChanges();
         return changes;
     }
@@ -383,30 +382,19 @@ final class LiveSessionImpl implements LiveSession {
 
     /** Replaces a family's history, and its contribution to the tallies. */
     private void refresh(String familyId) {
-        replaceHistory(familyId, true);
+        replaceHistory(families.get(familyId));
     }
 
-    /** @param counted whether the old history is still counted in the district tallies (not after a reset) */
-    private void replaceHistory(String familyId, boolean counted) {
-        FactHandle handle = historyHandles.get(familyId);
-        FamilyHistory before = counted ? (FamilyHistory) session.getObject(handle) : null;
-        FamilyHistory history = history(familyId);
-        session.update(handle, history);
-        tallies.replace(history);
-        districtTallies.replace(before, history);
+    private void replaceHistory(FamilyRecords records) {
+        FamilyHistory history = history(records);
+        session.update(records.handle, history);
+        familyScope.replaced(history);
+        records.groupPart = tallies.replace(records.groupPart, history);
+        records.districtPart = districtTallies.replace(records.districtPart, history);
     }
 
-    private FamilyHistory history(String familyId) {
-        List<Meeting> meetings = new ArrayList<>(meetingsByFamily.get(familyId));
-        meetings.sort(Dataset.BY_START);
-        return new FamilyHistory(families.get(familyId), contactsByFamily.get(familyId),
-                sortedCommitments(commitmentsByFamily.get(familyId)), meetings, context);
-    }
-
-    private static List<Commitment> sortedCommitments(List<Commitment> commitments) {
-        List<Commitment> sorted = new ArrayList<>(commitments);
-        sorted.sort(Dataset.BY_DUE);
-        return sorted;
+    private FamilyHistory history(FamilyRecords records) {
+        return new FamilyHistory(records.family, records.contacts, records.commitments, records.meetings, context);
     }
 
     /**
@@ -418,6 +406,7 @@ final class LiveSessionImpl implements LiveSession {
             tallies.flush(session);
             districtTallies.flush(session);
             Sessions.fire(session, limits);
+            familyScope.settle(tracker);
         } catch (RuntimeException e) {
             failure = e;
             close();
@@ -425,9 +414,9 @@ final class LiveSessionImpl implements LiveSession {
         }
     }
 
-    private static void insertSorted(List<Contact> contacts, Contact contact) {
-        int at = Collections.binarySearch(contacts, contact, Dataset.BY_TIME);
-        contacts.add(at >= 0 ? at : -at - 1, contact);
+    private static <T> void insertSorted(List<T> items, T item, Comparator<? super T> order) {
+        int at = Collections.binarySearch(items, item, order);
+        items.add(at >= 0 ? at : -at - 1, item);
     }
 
     /** Checks a contact's references, as a whole dataset would, and fills in the default language. */
@@ -447,8 +436,8 @@ final class LiveSessionImpl implements LiveSession {
      */
     private void checkStillReferable(Contact old, Contact corrected) {
         List<Problem> problems = new ArrayList<>();
-        References.checkStillReferable(old, corrected, contactsByFamily.get(old.familyId()),
-                commitmentsByFamily.get(old.familyId()), problems);
+        FamilyRecords records = families.get(old.familyId());
+        References.checkStillReferable(old, corrected, records.contacts, records.commitments, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
@@ -490,58 +479,27 @@ final class LiveSessionImpl implements LiveSession {
         return list;
     }
 
-    /** Follows findings as truth maintenance inserts and retracts them. */
-    private static final class FindingTracker implements RuleRuntimeEventListener {
-        private final Set<Finding> current = new HashSet<>();
-        private final Map<String, Set<Finding>> byFamily = new HashMap<>();
-        private Set<Finding> added = new LinkedHashSet<>();
-        private Set<Finding> removed = new LinkedHashSet<>();
+    /**
+     * What the session keeps of one family: its lists in the orders a {@link FamilyHistory} takes
+     * (contacts by time, commitments by due time, meetings by start, each tied by id), the
+     * handle of its history in the rule session, and what that history counted in the tallies.
+     */
+    private static final class FamilyRecords {
+        private Family family;
+        private final List<Contact> contacts;
+        private final List<Commitment> commitments;
+        private final List<Meeting> meetings;
+        private FactHandle handle;
+        private int[] groupPart;
+        private DistrictTallies.Contribution districtPart;
 
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getObject() instanceof Finding finding && current.add(finding)) {
-                if (finding.familyId() != null) {
-                    byFamily.computeIfAbsent(finding.familyId(), k -> new HashSet<>()).add(finding);
-                }
-                if (!removed.remove(finding)) {
-                    added.add(finding);
-                }
-            }
-        }
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-            if (event.getOldObject() instanceof Finding finding && current.remove(finding)) {
-                if (finding.familyId() != null) {
-                    Set<Finding> ofFamily = byFamily.get(finding.familyId());
-                    ofFamily.remove(finding);
-                    if (ofFamily.isEmpty()) {
-                        byFamily.remove(finding.familyId());
-                    }
-                }
-                if (!added.remove(finding)) {
-                    removed.add(finding);
-                }
-            }
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-            // Findings are never updated: truth maintenance only inserts and retracts them.
-        }
-
-        /**
-         * Starts new sets rather than clearing: {@code clear()} walks a hash table's whole capacity,
-         * which the session's opening (every finding "added") made as large as the findings, and
-         * which would then cost every later update as much as a pass over all the findings.
-         */
-        void clearChanges() {
-            if (!added.isEmpty()) {
-                added = new LinkedHashSet<>();
-            }
-            if (!removed.isEmpty()) {
-                removed = new LinkedHashSet<>();
-            }
+        FamilyRecords(Family family, List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings) {
+            this.family = family;
+            this.contacts = new ArrayList<>(contacts);
+            this.commitments = new ArrayList<>(commitments);
+            this.commitments.sort(Dataset.BY_DUE);
+            this.meetings = new ArrayList<>(meetings);
+            this.meetings.sort(Dataset.BY_START);
         }
     }
 }

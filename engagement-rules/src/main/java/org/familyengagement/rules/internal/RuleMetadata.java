@@ -36,10 +36,12 @@ public final class RuleMetadata {
     /**
      * A reporting rule's metadata.
      *
-     * @param order where the catalogue lists it: built-in rules by category, then as their files declare them
+     * @param order          where the catalogue lists it: built-in rules by category, then as their files declare them
+     * @param readsOneFamily whether its conditions read one family's history and the context only
+     *                       ({@link FamilyScope#readsOneFamily}): a live session re-derives its findings per family
      */
     record Info(String id, String title, Category category, Severity severity, String rationale,
-                List<String> parameters, String message, boolean builtIn, int order) {
+                List<String> parameters, String message, boolean builtIn, int order, boolean readsOneFamily) {
     }
 
     private final Map<String, Info> byId;
@@ -122,7 +124,7 @@ public final class RuleMetadata {
         String title = text(meta.get(TITLE));
         return new Info(rule.getName(), title == null ? rule.getName() : title, parsedCategory, parsedSeverity,
                 text(meta.get(RATIONALE)) == null ? "" : text(meta.get(RATIONALE)),
-                parameters(meta.get(PARAMETERS)), message, builtIn, order);
+                parameters(meta.get(PARAMETERS)), message, builtIn, order, FamilyScope.readsOneFamily(rule));
     }
 
     static String partOf(Rule rule) {
