@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.Family;
@@ -115,7 +116,7 @@ final class BatchEvaluation {
     }
 
     private PartitionCounts count(Dataset dataset, EvaluationContext context, List<Slice> slices, long deadline) {
-        await(onWorkers(slices, slice -> slice.count(dataset, context)), slices, deadline);
+        await(onWorkers(slices, () -> slice -> slice.count(dataset, context)), slices, deadline);
         PartitionCounts whole = slices.get(0).counts;
         for (Slice slice : slices.subList(1, slices.size())) {
             whole = whole.plus(slice.counts);
@@ -134,8 +135,12 @@ final class BatchEvaluation {
         // Read-only: shared by the slices. A broadcast's evidence may be of families another
         // partition holds; their schools came with the counts.
         Attribution attribution = Attribution.of(dataset, districtTallies.contactSchools());
-        await(onWorkers(slices, slice -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution,
-                reportable)), slices, deadline);
+        await(onWorkers(slices, () -> {
+            // Message formats are not thread-safe: one set per worker, kept across its slices.
+            Messages messages = new Messages(locale);
+            return slice -> slice.judge(dataset, context, labels, tallyFacts, extraFacts, attribution, reportable,
+                    messages);
+        }), slices, deadline);
         List<Finding> findings = new ArrayList<>();
         for (Slice slice : slices) {
             findings.addAll(slice.findings);
@@ -144,14 +149,16 @@ final class BatchEvaluation {
     }
 
     /**
-     * Runs a step on every slice, on at most as many workers as the limits allow; each worker takes
-     * the next slice not yet taken, so a worker holds one slice's session at a time.
+     * Runs a step on every slice, on at most as many workers as the limits allow (each its own step,
+     * for what must not be shared between threads); each worker takes the next slice not yet
+     * taken, so a worker holds one slice's session at a time.
      */
-    private List<Future<?>> onWorkers(List<Slice> slices, Consumer<Slice> step) {
+    private List<Future<?>> onWorkers(List<Slice> slices, Supplier<Consumer<Slice>> stepOfWorker) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(limits.threads(), slices.size()); i++) {
             workers.add(WORKERS.submit(() -> {
+                Consumer<Slice> step = stepOfWorker.get();
                 // An abandoned evaluation interrupts its workers: they take no further slice.
                 for (int at = next.getAndIncrement(); at < slices.size() && !Thread.currentThread().isInterrupted();
                      at = next.getAndIncrement()) {
@@ -281,10 +288,9 @@ final class BatchEvaluation {
         }
 
         void judge(Dataset dataset, EvaluationContext context, Set<Group> labels, List<Object> tallyFacts,
-                   Collection<?> extraFacts, Attribution attribution, Predicate<Group> reportable) {
-            // Messages formats are not thread-safe: one per slice.
-            FindingCollector collector = FindingCollector.collecting(metadata, new Messages(locale), attribution,
-                    reportable);
+                   Collection<?> extraFacts, Attribution attribution, Predicate<Group> reportable,
+                   Messages messages) {
+            FindingCollector collector = FindingCollector.collecting(metadata, messages, attribution, reportable);
             if (histories == null) {
                 histories = new ArrayList<>(families.size());
                 for (Family family : families) {
