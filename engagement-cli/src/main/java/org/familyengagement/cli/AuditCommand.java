@@ -2,9 +2,7 @@ package org.familyengagement.cli;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,7 +207,7 @@ final class AuditCommand implements Callable<Integer> {
                     defaulted, top).render());
         };
         if (out == null) {
-            rendering.writeTo(writerOf(root.out()));
+            rendering.writeTo(EngagementCli.writer(root.out()));
         } else {
             writeOut(() -> AtomicFiles.write(out, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
@@ -229,31 +227,6 @@ final class AuditCommand implements Callable<Integer> {
 
     private static Rendering rendered(String text) {
         return writer -> writer.write(text);
-    }
-
-    /** Characters to a print stream, which encodes them as standard output's encoding says. */
-    private static Writer writerOf(PrintStream stream) {
-        return new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                stream.append(CharBuffer.wrap(chars, offset, length));
-            }
-
-            @Override
-            public void write(String text) {
-                stream.print(text);
-            }
-
-            @Override
-            public void flush() {
-                stream.flush();
-            }
-
-            @Override
-            public void close() {
-                stream.flush();
-            }
-        };
     }
 
     /** Findings at or above {@code --fail-on} make the exit code. */

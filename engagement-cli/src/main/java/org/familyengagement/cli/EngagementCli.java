@@ -226,7 +226,7 @@ public final class EngagementCli implements Callable<Integer> {
     // ---- streams ------------------------------------------------------------------------------
 
     /** A writer onto a print stream that keeps the stream's own charset. */
-    private static PrintWriter writer(PrintStream stream) {
+    static PrintWriter writer(PrintStream stream) {
         return new PrintWriter(new Writer() {
             @Override
             public void write(char[] buffer, int offset, int length) {
