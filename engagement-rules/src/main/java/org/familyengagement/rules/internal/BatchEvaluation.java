@@ -274,7 +274,7 @@ final class BatchEvaluation {
         /** Makes the families' histories and counts them, under the slice's own labels. */
         void count(Dataset dataset, EvaluationContext context) {
             SortedMap<Group, Integer> sizes = Sessions.groupSizes(families);
-            GroupTallies tallies = GroupTallies.batch(context, metadata.ids(), sizes.keySet());
+            GroupTallies tallies = new GroupTallies(context, metadata.ids(), sizes.keySet());
             DistrictTallies districtTallies = new DistrictTallies(context, metadata.ids());
             histories = new ArrayList<>(families.size());
             for (Family family : families) {

@@ -234,31 +234,32 @@ final class DistrictTallies {
     }
 
     /**
-     * What a family counts: its topic counts (the first two), then its coverage counts
-     * ({@link CoverageCounter}'s), and its part of every broadcast it received in the window.
+     * What a family counts: its coverage counts ({@link CoverageCounter}'s), then its topic counts
+     * (the last two), and its part of every broadcast it received in the window.
      */
     record Contribution(int[] counts, Map<String, Part> parts) {
     }
 
+    private static final int TOPIC_CONTACTS = CoverageCounter.COUNTS;
+    private static final int WITH_TOPIC = CoverageCounter.COUNTS + 1;
+
     private Contribution contribution(FamilyHistory history) {
-        int[] counts = new int[2 + CoverageCounter.COUNTS];
+        int[] counts = new int[CoverageCounter.COUNTS + 2];
+        CoverageCounter.add(history, counts, 1);
         if (topics) {
             int[] topicCounts = history.progressPeriodTopicCounts();
-            counts[0] = topicCounts[0];
-            counts[1] = topicCounts[1];
+            counts[TOPIC_CONTACTS] = topicCounts[0];
+            counts[WITH_TOPIC] = topicCounts[1];
         }
-        int[] coverage = new int[CoverageCounter.COUNTS];
-        CoverageCounter.add(history, coverage, 1);
-        System.arraycopy(coverage, 0, counts, 2, coverage.length);
         return new Contribution(counts, broadcasts ? parts(history) : Map.of());
     }
 
     private void addCounts(int[] counts, int sign) {
-        topicContacts += sign * counts[0];
-        topicWithTopic += sign * counts[1];
         for (int i = 0; i < recorded.length; i++) {
-            recorded[i] += sign * counts[2 + i];
+            recorded[i] += sign * counts[i];
         }
+        topicContacts += sign * counts[TOPIC_CONTACTS];
+        topicWithTopic += sign * counts[WITH_TOPIC];
     }
 
     /**

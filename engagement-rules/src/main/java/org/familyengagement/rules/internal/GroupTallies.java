@@ -43,7 +43,11 @@ final class GroupTallies {
     private final Map<String, Map<String, Tally>> byDimension = new TreeMap<>();
     private boolean dirty;
 
-    private GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
+    /**
+     * Tallies for an engine with these rules: one batch evaluation's, or kept in step with a live
+     * session, which changes them with {@link #replace}, keeping each family's contribution itself.
+     */
+    GroupTallies(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
         this.reach = ruleIds.contains(REACH_RULE);
         this.response = ruleIds.contains(RESPONSE_RULE);
         this.strengths = ruleIds.contains(STRENGTHS_RULE);
@@ -52,19 +56,6 @@ final class GroupTallies {
             byDimension.computeIfAbsent(label.dimension(), k -> new TreeMap<>())
                     .put(label.label(), new Tally(label));
         }
-    }
-
-    /** Tallies for one batch evaluation by an engine with these rules. */
-    static GroupTallies batch(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
-        return new GroupTallies(context, ruleIds, labels);
-    }
-
-    /**
-     * Tallies kept in step with a live session of an engine with these rules: the same counts,
-     * which the session changes with {@link #replace}, keeping each family's contribution itself.
-     */
-    static GroupTallies live(EvaluationContext context, Set<String> ruleIds, Set<Group> labels) {
-        return new GroupTallies(context, ruleIds, labels);
     }
 
     /** True when no group rule needs a tally. */

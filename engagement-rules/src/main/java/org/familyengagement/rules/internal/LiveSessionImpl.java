@@ -128,7 +128,7 @@ final class LiveSessionImpl implements LiveSession {
                         dataset.commitmentsOf(family.id()), dataset.meetingsOf(family.id())));
             }
             Set<Group> labels = Sessions.groupLabels(dataset);
-            tallies = GroupTallies.live(context, metadata.ids(), labels);
+            tallies = new GroupTallies(context, metadata.ids(), labels);
             districtTallies = new DistrictTallies(context, metadata.ids());
             List<FamilyHistory> histories = new ArrayList<>();
             for (Family family : dataset.families()) {
@@ -494,12 +494,11 @@ final class LiveSessionImpl implements LiveSession {
         private DistrictTallies.Contribution districtPart;
 
         FamilyRecords(Family family, List<Contact> contacts, List<Commitment> commitments, List<Meeting> meetings) {
+            // A dataset's lists of a family come in these orders already.
             this.family = family;
             this.contacts = new ArrayList<>(contacts);
             this.commitments = new ArrayList<>(commitments);
-            this.commitments.sort(Dataset.BY_DUE);
             this.meetings = new ArrayList<>(meetings);
-            this.meetings.sort(Dataset.BY_START);
         }
     }
 }

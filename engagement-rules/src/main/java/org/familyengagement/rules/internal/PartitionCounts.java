@@ -80,7 +80,7 @@ public final class PartitionCounts implements Serializable {
 
     /** Group tallies holding these counts, for judging against them. */
     GroupTallies groupTallies(EvaluationContext context) {
-        GroupTallies tallies = GroupTallies.batch(context, ruleIds, sizes.keySet());
+        GroupTallies tallies = new GroupTallies(context, ruleIds, sizes.keySet());
         tallies.addAll(groups);
         return tallies;
     }
