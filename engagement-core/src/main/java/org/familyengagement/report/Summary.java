@@ -1,14 +1,12 @@
 package org.familyengagement.report;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,11 +39,15 @@ public final class Summary {
      * @param alpha  the policy's significance level, for {@link Metrics#isBorderline}
      */
     public static Summary of(Report report, double alpha) {
-        List<Finding> findings = report.findings();
-        List<Rollup> byRule = rollup(findings, f -> List.of(f.ruleId()));
+        List<List<Rollup>> rollups = rollups(report.findings(), List.of(
+                f -> List.of(f.ruleId()),
+                f -> List.of(f.severity().name()),
+                Finding::schoolIds,
+                Finding::staffIds,
+                f -> f.broadcastId() == null ? List.of() : List.of(f.broadcastId())));
         // By severity: most severe first, every severity present even at 0.
         Map<String, Rollup> severities = new HashMap<>();
-        for (Rollup r : rollup(findings, f -> List.of(f.severity().name()))) {
+        for (Rollup r : rollups.get(1)) {
             severities.put(r.key(), r);
         }
         List<Rollup> bySeverity = new ArrayList<>();
@@ -53,9 +55,7 @@ public final class Summary {
             bySeverity.add(severities.getOrDefault(severity.name(),
                     new Rollup(severity.name(), 0, 0, 0, 0, 0, Map.of())));
         }
-        return new Summary(byRule, bySeverity, rollup(findings, Finding::schoolIds),
-                rollup(findings, Finding::staffIds),
-                rollup(findings, f -> f.broadcastId() == null ? List.of() : List.of(f.broadcastId())),
+        return new Summary(rollups.get(0), bySeverity, rollups.get(2), rollups.get(3), rollups.get(4),
                 equity(report, alpha));
     }
 
@@ -125,39 +125,79 @@ public final class Summary {
     }
 
     /**
-     * Counts findings under each key {@code keys} gives them (a finding with several schools
-     * counts once for each); worst first.
+     * The findings with each family's in one run (families in the order they first come, each
+     * family's findings in their own order), then those of no family: what {@link #rollups} counts
+     * families from.
      */
-    static List<Rollup> rollup(Collection<Finding> findings, Function<Finding, List<String>> keys) {
-        // One pass, counting as it goes: a district's report has a hundred thousand findings and more.
-        Map<String, Tally> byKey = new HashMap<>();
-        for (Finding finding : findings) {
-            List<String> ofFinding = keys.apply(finding);
-            for (int i = 0; i < ofFinding.size(); i++) {
-                byKey.computeIfAbsent(ofFinding.get(i), k -> new Tally()).add(finding);
+    static List<Finding> inFamilyRuns(List<Finding> findings) {
+        int n = findings.size();
+        Map<String, Integer> numbers = new HashMap<>();
+        int[] numberOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            String family = findings.get(i).familyId();
+            numberOf[i] = family == null ? -1 : numbers.computeIfAbsent(family, k -> numbers.size());
+        }
+        // A counting sort: bucket f holds family f's findings, the last bucket those of no family.
+        int noFamily = numbers.size();
+        int[] next = new int[noFamily + 2];
+        for (int number : numberOf) {
+            next[(number < 0 ? noFamily : number) + 1]++;
+        }
+        for (int bucket = 1; bucket < next.length; bucket++) {
+            next[bucket] += next[bucket - 1];
+        }
+        Finding[] runs = new Finding[n];
+        for (int i = 0; i < n; i++) {
+            runs[next[numberOf[i] < 0 ? noFamily : numberOf[i]]++] = findings.get(i);
+        }
+        return Arrays.asList(runs);
+    }
+
+    /**
+     * For each way of keying findings, the findings counted under each key it gives them (a finding
+     * with several schools counts once for each), worst first. One pass over the findings, in
+     * family runs ({@link #inFamilyRuns}), so that a family is counted once per key without a set
+     * of families: a district's report has a hundred thousand findings and more.
+     */
+    static List<List<Rollup>> rollups(List<Finding> findings, List<Function<Finding, List<String>>> keyings) {
+        List<Map<String, Tally>> byKeying = new ArrayList<>();
+        for (int k = 0; k < keyings.size(); k++) {
+            byKeying.add(new HashMap<>());
+        }
+        for (Finding finding : inFamilyRuns(findings)) {
+            for (int k = 0; k < keyings.size(); k++) {
+                List<String> keys = keyings.get(k).apply(finding);
+                Map<String, Tally> tallies = byKeying.get(k);
+                for (int i = 0; i < keys.size(); i++) {
+                    tallies.computeIfAbsent(keys.get(i), key -> new Tally()).add(finding);
+                }
             }
         }
-        List<Rollup> rollups = new ArrayList<>(byKey.size());
-        byKey.forEach((key, tally) -> rollups.add(tally.rollup(key)));
-        rollups.sort(Rollup.WORST_FIRST);
-        return rollups;
+        List<List<Rollup>> result = new ArrayList<>(keyings.size());
+        for (Map<String, Tally> tallies : byKeying) {
+            List<Rollup> rollups = new ArrayList<>(tallies.size());
+            tallies.forEach((key, tally) -> rollups.add(tally.rollup(key)));
+            rollups.sort(Rollup.WORST_FIRST);
+            result.add(rollups);
+        }
+        return result;
     }
 
     /** The counts of one key's findings. */
     private static final class Tally {
         private final int[] severities = new int[Severity.values().length];
-        private final Set<String> families = new HashSet<>();
         private final Map<String, Integer> rules = new HashMap<>();
         private int findings;
+        private int families;
         private String lastFamily;
 
         void add(Finding finding) {
             findings++;
             severities[finding.severity().ordinal()]++;
             String family = finding.familyId();
-            // Findings come sorted by rule and family: a family's findings mostly follow one another.
+            // A family's findings come in one run: a family not seen last is a family not seen yet.
             if (family != null && !family.equals(lastFamily)) {
-                families.add(family);
+                families++;
                 lastFamily = family;
             }
             rules.merge(finding.ruleId(), 1, Integer::sum);
@@ -170,7 +210,7 @@ public final class Summary {
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
             return new Rollup(key, findings, severities[Severity.HIGH.ordinal()],
-                    severities[Severity.MEDIUM.ordinal()], severities[Severity.LOW.ordinal()], families.size(),
+                    severities[Severity.MEDIUM.ordinal()], severities[Severity.LOW.ordinal()], families,
                     mostFirst);
         }
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ public final class Triage {
     private final Report report;
     private final Report baseline;
     private final List<Entry> entries;
-    private final Map<Finding, Entry> byFinding;
+    /** Each finding of the report to its own entry. */
+    private final Map<Finding, Entry> byIdentity;
+    /** Findings by equality, for {@link #entry} given a copy; made when first needed. */
+    private volatile Map<Finding, Entry> byEquality;
     private final List<Finding> resolved;
     private final Summary summary;
 
@@ -64,10 +68,11 @@ public final class Triage {
             }
         }
         List<Finding> ranked = new ArrayList<>(report.findings());
-        // The urgency order, then the report's own order: a total order, so ranks are deterministic.
-        ranked.sort(((Comparator<Finding>) urgency::compare).thenComparing(Finding.ORDER));
+        // The urgency order, then the report's own order (Finding.ORDER): the sort is stable, so ties
+        // keep the report's order and ranks are deterministic without comparing findings whole.
+        ranked.sort(urgency);
         List<Entry> list = new ArrayList<>(ranked.size());
-        Map<Finding, Entry> map = new HashMap<>();
+        Map<Finding, Entry> map = new IdentityHashMap<>(ranked.size());
         Set<String> now = new HashSet<>();
         for (Finding finding : ranked) {
             Status status = null;
@@ -79,10 +84,10 @@ public final class Triage {
             boolean borderline = finding.metrics() != null && finding.metrics().isBorderline(alpha);
             Entry entry = new Entry(finding, list.size() + 1, status, borderline);
             list.add(entry);
-            map.putIfAbsent(finding, entry);
+            map.put(finding, entry);
         }
         this.entries = Collections.unmodifiableList(list);
-        this.byFinding = map;
+        this.byIdentity = map;
         List<Finding> gone = new ArrayList<>();
         if (baseline != null) {
             for (Finding finding : baseline.findings()) {
@@ -127,9 +132,15 @@ public final class Triage {
         return entries;
     }
 
-    /** The entry of a finding of the report. */
+    /**
+     * The entry of a finding of the report: of that very finding, or, given an equal copy of one,
+     * of the first-ranked finding equal to it.
+     */
     public Entry entry(Finding finding) {
-        Entry entry = byFinding.get(finding);
+        Entry entry = byIdentity.get(finding);
+        if (entry == null) {
+            entry = byEquality().get(finding);
+        }
         if (entry == null) {
             throw new IllegalArgumentException("not a finding of this report: " + finding.ruleId());
         }
@@ -166,6 +177,19 @@ public final class Triage {
 
     public Summary summary() {
         return summary;
+    }
+
+    /** Built on the first look-up by an equal copy: a finding's hash code walks all its lists. */
+    private Map<Finding, Entry> byEquality() {
+        Map<Finding, Entry> map = byEquality;
+        if (map == null) {
+            map = new HashMap<>();
+            for (Entry entry : entries) {
+                map.putIfAbsent(entry.finding(), entry);
+            }
+            byEquality = map; // a race builds it twice, alike: harmless
+        }
+        return map;
     }
 
     /** What identifies a finding across runs: its stable id. */

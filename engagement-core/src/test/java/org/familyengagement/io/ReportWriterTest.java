@@ -123,12 +123,16 @@ class ReportWriterTest {
     @Test
     void textIsEscapedAndNonAsciiKeptAsUtf8() throws IOException {
         Finding finding = Finding.ofFamily("custom-rule", Category.REACH, Severity.LOW, "f-\"1\"", List.of(),
-                "Línea 1\n\tzweite Zeile – 家庭");
+                "Línea 1\n\tzweite Zeile – 家庭 \uD83D\uDE00");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReportWriter.write(new Report(AS_OF, List.of(finding)), out);
         String json = out.toString(StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"familyId\": \"f-\\\"1\\\"\"", "\"message\": \"Línea 1\\n\\tzweite Zeile – 家庭\"");
+        // Bytes come from a UTF-8 generator, a string from a character one: the same document,
+        // the emoji as its four UTF-8 bytes in both (not as two escaped surrogates).
+        assertThat(json).isEqualTo(ReportWriter.toJson(new Report(AS_OF, List.of(finding))));
+        assertThat(json).contains("\"familyId\": \"f-\\\"1\\\"\"",
+                "\"message\": \"Línea 1\\n\\tzweite Zeile – 家庭 \uD83D\uDE00\"");
         assertThat(ReportReader.readString(json).findings()).containsExactly(finding);
     }
 

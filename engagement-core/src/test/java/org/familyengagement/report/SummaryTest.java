@@ -48,6 +48,28 @@ class SummaryTest {
     }
 
     @Test
+    void aFamilyCountsOnceUnderAKeyHoweverFarApartItsFindingsAre() {
+        // In the report's order (by rule, then family) f-1's two findings at sch-1 are not neighbours.
+        Report report = new Report(AS_OF, List.of(
+                family("channel-mismatch", Severity.MEDIUM, "f-1", List.of("sch-1"), List.of("t-1")),
+                family("channel-mismatch", Severity.MEDIUM, "f-2", List.of("sch-1"), List.of("t-1")),
+                family("deficit-only-contact", Severity.MEDIUM, "f-1", List.of("sch-1"), List.of("t-1")),
+                Finding.ofBroadcast("untranslated-broadcast", Category.ACCESS, Severity.HIGH, "b-1", List.of("k-9"),
+                        null, "m").withAttribution(List.of("sch-1"), List.of())));
+
+        Summary summary = Summary.of(report, 0.05);
+
+        assertThat(summary.bySchool()).extracting(Rollup::key, Rollup::findings, Rollup::families)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sch-1", 4, 2));
+        assertThat(summary.byStaff()).extracting(Rollup::families).containsExactly(2);
+        assertThat(summary.bySeverity()).extracting(Rollup::families).containsExactly(0, 2, 0);
+        assertThat(summary.byRule()).extracting(Rollup::key, Rollup::families).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("untranslated-broadcast", 0),
+                org.assertj.core.groups.Tuple.tuple("channel-mismatch", 2),
+                org.assertj.core.groups.Tuple.tuple("deficit-only-contact", 1));
+    }
+
+    @Test
     void theEquityTableHasEveryLabelWithItsFlagBestRateFirst() {
         Group so = new Group("homeLanguage", "so");
         Finding gap = Finding.ofGroup("group-reach-disparity", Category.EQUITY, Severity.HIGH, so,

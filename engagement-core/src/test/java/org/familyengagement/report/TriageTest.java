@@ -43,6 +43,20 @@ class TriageTest {
     }
 
     @Test
+    void equalFindingsEachKeepTheirOwnRankAndAnEqualCopyFindsTheFirst() {
+        // A custom rule may report the same thing twice: two findings, two ranks, none skipped.
+        Finding first = family("my-rule", Severity.MEDIUM, "f-1", "k-1");
+        Finding again = family("my-rule", Severity.MEDIUM, "f-1", "k-1");
+        Finding urgent = family("unanswered-input", Severity.HIGH, "f-2", "k-2");
+        Triage triage = Triage.of(new Report(AS_OF, List.of(first, again, urgent)), BY_SEVERITY, POLICY);
+
+        assertThat(triage.entry(urgent).rank()).isEqualTo(1);
+        assertThat(triage.entry(first).rank()).isEqualTo(2);
+        assertThat(triage.entry(again).rank()).isEqualTo(3);
+        assertThat(triage.entry(family("my-rule", Severity.MEDIUM, "f-1", "k-1")).rank()).isEqualTo(2);
+    }
+
+    @Test
     void againstABaselineFindingsAreNewOrPersistingAndTheGoneOnesResolvedById() {
         Finding kept = family("unanswered-input", Severity.HIGH, "f-1", "k-1");
         Finding gone = family("unanswered-input", Severity.HIGH, "f-2", "k-2");
