@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,12 +44,28 @@ final class Sessions {
      */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("(?:\\[|In )Rule \"([^\"]+)\"");
 
-    /** One daemon thread that halts sessions past their time limit. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "engagement-rules-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * One daemon thread that halts sessions past their time limit. An alarm is dropped from its
+     * queue when cancelled: a live session sets one per update, and a cancelled alarm left queued
+     * for the whole limit (ten minutes by default) would keep its session reachable and the queue
+     * growing with every update.
+     */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "engagement-rules-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
+    }
+
+    /** Alarms waiting in the watchdog: those of firings under way, in any session (for tests). */
+    static int pendingAlarms() {
+        return WATCHDOG.getQueue().size();
+    }
 
     private Sessions() {
     }
