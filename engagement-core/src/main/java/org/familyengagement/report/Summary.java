@@ -129,7 +129,7 @@ public final class Summary {
      * family's findings in their own order), then those of no family: what {@link #rollups} counts
      * families from.
      */
-    static List<Finding> inFamilyRuns(List<Finding> findings) {
+    private static List<Finding> inFamilyRuns(List<Finding> findings) {
         int n = findings.size();
         Map<String, Integer> numbers = new HashMap<>();
         int[] numberOf = new int[n];
@@ -159,7 +159,8 @@ public final class Summary {
      * family runs ({@link #inFamilyRuns}), so that a family is counted once per key without a set
      * of families: a district's report has a hundred thousand findings and more.
      */
-    static List<List<Rollup>> rollups(List<Finding> findings, List<Function<Finding, List<String>>> keyings) {
+    private static List<List<Rollup>> rollups(List<Finding> findings,
+                                              List<Function<Finding, List<String>>> keyings) {
         List<Map<String, Tally>> byKeying = new ArrayList<>();
         for (int k = 0; k < keyings.size(); k++) {
             byKeying.add(new HashMap<>());

@@ -61,7 +61,10 @@ final class Sessions {
     static final int PURGE_EVERY = 1024;
     private static final AtomicInteger CANCELLED = new AtomicInteger();
 
-    /** Alarms in the watchdog's queue, in any session: of firings under way, and cancelled ones not yet purged (for tests). */
+    /**
+     * Alarms in the watchdog's queue, of any session: those of firings under way, and cancelled
+     * ones not yet purged (for tests).
+     */
     static int pendingAlarms() {
         return WATCHDOG.getQueue().size();
     }
