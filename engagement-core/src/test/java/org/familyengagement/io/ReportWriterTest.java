@@ -128,8 +128,8 @@ class ReportWriterTest {
         ReportWriter.write(new Report(AS_OF, List.of(finding)), out);
         String json = out.toString(StandardCharsets.UTF_8);
 
-        // Bytes come from a UTF-8 generator, a string from a character one: the same document,
-        // the emoji as its four UTF-8 bytes in both (not as two escaped surrogates).
+        // The bytes and the string are the same document, the emoji as itself (its four UTF-8
+        // bytes in the stream), not as two escaped surrogates.
         assertThat(json).isEqualTo(ReportWriter.toJson(new Report(AS_OF, List.of(finding))));
         assertThat(json).contains("\"familyId\": \"f-\\\"1\\\"\"",
                 "\"message\": \"Línea 1\\n\\tzweite Zeile – 家庭 \uD83D\uDE00\"");
