@@ -45,7 +45,6 @@ final class AuditCommand implements Callable<Integer> {
     enum Format { TEXT, JSON, CSV, HTML }
 
     static final int MAX_THREADS = 1024;
-    static final Duration MAX_TIME_LIMIT = Duration.ofDays(7);
 
     @ParentCommand
     EngagementCli root;
@@ -137,7 +136,7 @@ final class AuditCommand implements Callable<Integer> {
         if (threads < 1 || threads > MAX_THREADS) {
             problems.add("--threads: must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
-        Duration limit = Inputs.parseDuration("--time-limit", timeLimit, MAX_TIME_LIMIT, problems);
+        Duration limit = Inputs.parseTimeLimit("--time-limit", timeLimit, problems);
         if (out != null) {
             Inputs.checkWritable("--out", out, problems);
             // The same file by any path, symbolic link or hard link: the report would destroy an input.

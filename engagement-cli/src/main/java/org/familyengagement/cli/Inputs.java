@@ -14,13 +14,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.io.ReportReader;
@@ -89,40 +88,18 @@ final class Inputs {
         }
     }
 
-    /**
-     * A positive duration of at most {@code max}: {@code 90s}, {@code 10m}, {@code 2h}, or ISO-8601
-     * ({@code PT10M}).
-     */
-    static Duration parseDuration(String option, String text, Duration max, List<String> problems) {
-        String written = text.trim();
-        Duration value = null;
-        Matcher simple = SIMPLE_DURATION.matcher(written);
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                value = switch (simple.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            } else {
-                value = Duration.parse(written);
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            value = null;
-        }
+    /** The time limit {@code text} writes ({@link TimeLimits}), or {@code null} with a problem. */
+    static Duration parseTimeLimit(String option, String text, List<String> problems) {
+        Duration value = TimeLimits.parse(text);
         if (value == null) {
-            problems.add(option + ": \"" + Printable.escape(text) + "\" is not a duration; write 90s, 10m, 2h"
-                    + " or ISO-8601 such as PT10M");
-        } else if (value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
-            problems.add(option + ": must be more than 0 and at most " + max.toDays() + " days, not " + written);
+            problems.add(option + ": \"" + Printable.escape(text) + "\" is not a duration; " + TimeLimits.FORMS);
+        } else if (!TimeLimits.isAccepted(value)) {
+            problems.add(option + ": must be more than 0 and at most " + TimeLimits.MAX.toDays() + " days, not "
+                    + Printable.escape(text.trim()));
             value = null;
         }
         return value;
     }
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
     /** Reads a dataset document; its problems become a block of {@code collector}. */
     static Dataset readDataset(String option, Path file, InvalidInvocationException.Collector collector) {

@@ -17,13 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.spark.sql.SparkSession;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.internal.AtomicFiles;
+import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.rules.EvaluationException;
@@ -96,7 +95,7 @@ public final class SparkAudit implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "10m",
             description = "How long counting or judging one partition may take: 90s, 10m, 2h or ISO-8601 "
-                    + "(PT10M); default ${DEFAULT-VALUE}.")
+                    + "(PT10M), at most 7 days; default ${DEFAULT-VALUE}.")
     String timeLimit;
 
     private final PrintWriter stdout;
@@ -133,7 +132,7 @@ public final class SparkAudit implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             problems.add("--as-of: \"" + asOf + "\" is not an ISO-8601 instant such as 2026-11-20T23:00:00Z");
         }
-        Duration limit = parseDuration(timeLimit, problems);
+        Duration limit = parseTimeLimit(timeLimit, problems);
         if (partitions < 0 || partitions > 100_000) {
             problems.add("--partitions: must be between 1 and 100000, not " + partitions);
         }
@@ -289,28 +288,18 @@ public final class SparkAudit implements Callable<Integer> {
         }
     }
 
-    /** A duration as the CLI's {@code --time-limit} takes it: 90s, 10m, 2h, or ISO-8601. */
-    private static Duration parseDuration(String text, List<String> problems) {
-        Matcher simple = SIMPLE_DURATION.matcher(text.trim());
-        Duration value;
-        try {
-            value = !simple.matches() ? Duration.parse(text.trim()) : switch (simple.group(2)) {
-                case "s" -> Duration.ofSeconds(Long.parseLong(simple.group(1)));
-                case "m" -> Duration.ofMinutes(Long.parseLong(simple.group(1)));
-                default -> Duration.ofHours(Long.parseLong(simple.group(1)));
-            };
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            problems.add("--time-limit: \"" + text + "\" is not a duration; write 90s, 10m, 2h or ISO-8601 such as PT10M");
-            return null;
-        }
-        if (value.isNegative() || value.isZero()) {
-            problems.add("--time-limit: must be positive, not " + text);
-            return null;
+    /** The time limit {@code text} writes, as the CLI's {@code audit} takes it, or {@code null} with a problem. */
+    private static Duration parseTimeLimit(String text, List<String> problems) {
+        Duration value = TimeLimits.parse(text);
+        if (value == null) {
+            problems.add("--time-limit: \"" + text + "\" is not a duration; " + TimeLimits.FORMS);
+        } else if (!TimeLimits.isAccepted(value)) {
+            problems.add("--time-limit: must be more than 0 and at most " + TimeLimits.MAX.toDays() + " days, not "
+                    + text.trim());
+            value = null;
         }
         return value;
     }
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})(s|m|h)");
 
     private int invalid(List<String> problems) {
         int shown = Math.min(problems.size(), InvalidInputException.MAX_PROBLEMS);

@@ -134,6 +134,17 @@ class SparkAuditTest {
     }
 
     @Test
+    void theTimeLimitIsTheCommandLinesOne() {
+        // As the CLI's audit: milliseconds are a duration, more than seven days is refused.
+        assertThat(run("--data", dir.resolve("missing.json").toString(), "--as-of", "2026-11-20T23:00:00Z", "--out",
+                dir.resolve("x.json").toString(), "--time-limit", "500ms").err())
+                .doesNotContain("--time-limit");
+        assertThat(run("--data", dir.resolve("missing.json").toString(), "--as-of", "2026-11-20T23:00:00Z", "--out",
+                dir.resolve("x.json").toString(), "--time-limit", "P8D").err())
+                .contains("--time-limit: must be more than 0 and at most 7 days, not P8D");
+    }
+
+    @Test
     void theOutputMayNotBeTheData() throws IOException {
         Path copy = dir.resolve("copy.json");
         Files.copy(SAMPLE, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
