@@ -26,14 +26,7 @@ final class StringPool {
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             String candidate = table[slot];
             if (candidate == null) {
-                String value = new String(chars, offset, length);
-                if (size < MAX_SIZE) {
-                    table[slot] = value;
-                    if (++size * 2 > table.length) {
-                        grow();
-                    }
-                }
-                return value;
+                return insert(slot, new String(chars, offset, length));
             }
             if (candidate.hashCode() == hash && matches(candidate, chars, offset, length)) {
                 return candidate;
@@ -51,18 +44,23 @@ final class StringPool {
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             String candidate = table[slot];
             if (candidate == null) {
-                if (size < MAX_SIZE) {
-                    table[slot] = value;
-                    if (++size * 2 > table.length) {
-                        grow();
-                    }
-                }
-                return value;
+                return insert(slot, value);
             }
             if (candidate.hashCode() == hash && candidate.equals(value)) {
                 return candidate;
             }
         }
+    }
+
+    /** Puts a new value in its empty slot while the pool may still grow; hands the value back either way. */
+    private String insert(int slot, String value) {
+        if (size < MAX_SIZE) {
+            table[slot] = value;
+            if (++size * 2 > table.length) {
+                grow();
+            }
+        }
+        return value;
     }
 
     int size() {
