@@ -81,6 +81,46 @@ class LiveSessionTest {
         }
     }
 
+    /**
+     * A broadcast's tally counts each family's share: updates that touch a broadcast contact move it,
+     * and those that touch none (a personal contact, a commitment) leave it as it was.
+     */
+    @Test
+    void aBroadcastsTallyMovesWithTheUpdatesThatTouchItsContacts() {
+        List<Family> families = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            families.add(family("f-" + i));   // reads Spanish
+        }
+        Dataset empty = Dataset.of(PackFixtures.DISTRICT, PackFixtures.STAFF, families, List.of(), List.of());
+        try (LiveSession session = ENGINE.openSession(empty, AS_OF)) {
+            for (int i = 1; i <= 4; i++) {
+                session.addContact(newsletter("b-" + i, "f-" + i).build());
+            }
+            session.addContact(call("f-5", "k-5", "2026-11-17T10:00").build());
+            session.addCommitment(new Commitment("p-1", "f-5", "t-1", at("2026-11-17T09:00"),
+                    at("2026-11-18T10:00"), "k-5"));
+            assertThat(session.findings()).as("four families are too few").hasNoFindingOf("untranslated-broadcast");
+
+            session.addContact(newsletter("b-5", "f-5").build());
+            Finding untranslated = only(session, "untranslated-broadcast");
+            assertThat(untranslated.broadcastMetrics().families()).isEqualTo(5);
+            session.addContact(call("f-1", "k-1", "2026-11-18T10:00").build());
+            assertThat(only(session, "untranslated-broadcast")).isEqualTo(untranslated);
+            assertThat(session.changes().added()).contains(untranslated);
+
+            // The fifth copy corrected into a personal message: the broadcast is down to four families.
+            session.correctContact(call("f-5", "b-5", "2026-11-16T10:00").language("en").build());
+            assertThat(session.findings()).hasNoFindingOf("untranslated-broadcast");
+            assertThat(session.changes().removed()).contains(untranslated);
+        }
+    }
+
+    /** The school newsletter b-1 in English, delivered by the app. */
+    private static Contact.Builder newsletter(String id, String familyId) {
+        return Contact.builder(id, familyId, at("2026-11-16T10:00"), Direction.OUTBOUND, Channel.APP)
+                .mode(Mode.BROADCAST).broadcastId("nl-1").language("en");
+    }
+
     @Test
     void aCorrectedContactIsJudgedAsCorrected() {
         Dataset dataset = PackFixtures.dataset(call("k-1", "2026-11-16T10:00").language("en"));

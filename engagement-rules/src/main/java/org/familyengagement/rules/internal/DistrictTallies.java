@@ -72,9 +72,18 @@ final class DistrictTallies {
      * not rebuild the tallies of every broadcast the family received.
      *
      * @param before what the family counted ({@link #add} or the last replace), null when nothing since a {@link #reset}
+     * @param sameBroadcasts the family's record, the context and the family's broadcast contacts are
+     *                       those {@code before} counted (an update of a personal contact, a commitment
+     *                       or a meeting): its broadcast parts are kept instead of counted again
      * @return what it counts now, to keep with the family
      */
-    Contribution replace(Contribution before, FamilyHistory after) {
+    Contribution replace(Contribution before, FamilyHistory after, boolean sameBroadcasts) {
+        if (before != null && sameBroadcasts) {
+            Contribution now = new Contribution(counts(after), before.parts());
+            addCounts(before.counts(), -1);
+            addCounts(now.counts(), 1);
+            return now;
+        }
         Contribution now = contribution(after);
         if (before != null) {
             addCounts(before.counts(), -1);
@@ -244,6 +253,10 @@ final class DistrictTallies {
     private static final int WITH_TOPIC = CoverageCounter.COUNTS + 1;
 
     private Contribution contribution(FamilyHistory history) {
+        return new Contribution(counts(history), broadcasts ? parts(history) : Map.of());
+    }
+
+    private int[] counts(FamilyHistory history) {
         int[] counts = new int[CoverageCounter.COUNTS + 2];
         CoverageCounter.add(history, counts, 1);
         if (topics) {
@@ -251,7 +264,7 @@ final class DistrictTallies {
             counts[TOPIC_CONTACTS] = topicCounts[0];
             counts[WITH_TOPIC] = topicCounts[1];
         }
-        return new Contribution(counts, broadcasts ? parts(history) : Map.of());
+        return counts;
     }
 
     private void addCounts(int[] counts, int sign) {

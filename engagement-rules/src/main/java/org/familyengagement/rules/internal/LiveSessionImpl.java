@@ -170,7 +170,7 @@ final class LiveSessionImpl implements LiveSession {
         contactsById.put(resolved.id(), resolved);
         FamilyRecords records = families.get(resolved.familyId());
         insertSorted(records.contacts, resolved, Dataset.BY_TIME);
-        replaceHistory(records);
+        replaceHistory(records, resolved.broadcastId() == null);
         fire();
     }
 
@@ -187,9 +187,10 @@ final class LiveSessionImpl implements LiveSession {
         families.get(old.familyId()).contacts.remove(old);
         contactsById.put(resolved.id(), resolved);
         insertSorted(families.get(resolved.familyId()).contacts, resolved, Dataset.BY_TIME);
-        refresh(old.familyId());
+        boolean personal = old.broadcastId() == null && resolved.broadcastId() == null;
+        refresh(old.familyId(), personal);
         if (!old.familyId().equals(resolved.familyId())) {
-            refresh(resolved.familyId());
+            refresh(resolved.familyId(), personal);
         }
         fire();
     }
@@ -205,7 +206,7 @@ final class LiveSessionImpl implements LiveSession {
         check(commitment);
         commitmentsById.put(commitment.id(), commitment);
         insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
-        refresh(commitment.familyId());
+        refresh(commitment.familyId(), true);
         fire();
     }
 
@@ -221,9 +222,9 @@ final class LiveSessionImpl implements LiveSession {
         families.get(old.familyId()).commitments.remove(old);
         commitmentsById.put(commitment.id(), commitment);
         insertSorted(families.get(commitment.familyId()).commitments, commitment, Dataset.BY_DUE);
-        refresh(old.familyId());
+        refresh(old.familyId(), true);
         if (!old.familyId().equals(commitment.familyId())) {
-            refresh(commitment.familyId());
+            refresh(commitment.familyId(), true);
         }
         fire();
     }
@@ -238,7 +239,7 @@ final class LiveSessionImpl implements LiveSession {
         check(meeting);
         meetingsById.put(meeting.id(), meeting);
         insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
-        refresh(meeting.familyId());
+        refresh(meeting.familyId(), true);
         fire();
     }
 
@@ -254,9 +255,9 @@ final class LiveSessionImpl implements LiveSession {
         families.get(old.familyId()).meetings.remove(old);
         meetingsById.put(meeting.id(), meeting);
         insertSorted(families.get(meeting.familyId()).meetings, meeting, Dataset.BY_START);
-        refresh(old.familyId());
+        refresh(old.familyId(), true);
         if (!old.familyId().equals(meeting.familyId())) {
-            refresh(meeting.familyId());
+            refresh(meeting.familyId(), true);
         }
         fire();
     }
@@ -309,7 +310,7 @@ final class LiveSessionImpl implements LiveSession {
             throw new InvalidDatasetException(problems);
         }
         families.get(changed.id()).family = changed;
-        refresh(changed.id());
+        refresh(changed.id(), false);
         fire();
     }
 
@@ -324,7 +325,7 @@ final class LiveSessionImpl implements LiveSession {
         for (FamilyRecords records : families.values()) {
             records.groupPart = null;       // the resets forgot what each family counted
             records.districtPart = null;
-            replaceHistory(records);
+            replaceHistory(records, false);
         }
         fire();
     }
@@ -381,16 +382,20 @@ final class LiveSessionImpl implements LiveSession {
     }
 
     /** Replaces a family's history, and its contribution to the tallies. */
-    private void refresh(String familyId) {
-        replaceHistory(families.get(familyId));
+    private void refresh(String familyId, boolean sameBroadcasts) {
+        replaceHistory(families.get(familyId), sameBroadcasts);
     }
 
-    private void replaceHistory(FamilyRecords records) {
+    /**
+     * @param sameBroadcasts the update touched no broadcast contact and neither the family's record
+     *                       nor the context: what the family adds to each broadcast's tally stands
+     */
+    private void replaceHistory(FamilyRecords records, boolean sameBroadcasts) {
         FamilyHistory history = history(records);
         session.update(records.handle, history);
         familyScope.replaced(history);
         records.groupPart = tallies.replace(records.groupPart, history);
-        records.districtPart = districtTallies.replace(records.districtPart, history);
+        records.districtPart = districtTallies.replace(records.districtPart, history, sameBroadcasts);
     }
 
     private FamilyHistory history(FamilyRecords records) {

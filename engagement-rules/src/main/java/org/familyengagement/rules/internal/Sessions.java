@@ -8,11 +8,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -44,30 +40,6 @@ final class Sessions {
      * says {@code [Rule "x" in file.drl]}, MVEL's PropertyAccessException {@code In Rule "x"}.
      */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("(?:\\[|In )Rule \"([^\"]+)\"");
-
-    /**
-     * One daemon thread that halts sessions past their time limit. Alarms cancelled when their
-     * firing ends stay queued until their time (the limit: ten minutes by default) unless purged;
-     * a live session sets one per update, so every {@link #PURGE_EVERY} cancellations the queue
-     * is purged. Removing each alarm as it is cancelled instead woke the watchdog thread on every
-     * update (the next alarm became the queue's head), which cost a live update a fifth more.
-     */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread thread = new Thread(r, "engagement-rules-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Cancelled alarms between purges of the watchdog's queue: at most this many are kept. */
-    static final int PURGE_EVERY = 1024;
-    private static final AtomicInteger CANCELLED = new AtomicInteger();
-
-    /**
-     * Alarms in the watchdog's queue, of any session: those of firings under way, and cancelled
-     * ones not yet purged (for tests).
-     */
-    static int pendingAlarms() {
-        return WATCHDOG.getQueue().size();
-    }
 
     private Sessions() {
     }
@@ -151,11 +123,11 @@ final class Sessions {
         session.addEventListener(watch);
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<String> runningAtLimit = new AtomicReference<>();
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+        Watchdog.Alarm alarm = Watchdog.set(limits.timeLimit(), () -> {
             runningAtLimit.set(watch.running);
             timedOut.set(true);
             session.halt();
-        }, limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        });
         try {
             int max = (int) Math.min(Integer.MAX_VALUE - 1L, limits.maxRuleFirings());
             int fired = session.fireAllRules(max);
@@ -194,9 +166,7 @@ final class Sessions {
             throw new EvaluationException(blamed, (blamed != null ? "rule \"" + blamed + "\"" : "a rule")
                     + " failed: " + rootMessage(e), e);
         } finally {
-            if (alarm.cancel(false) && CANCELLED.incrementAndGet() % PURGE_EVERY == 0) {
-                WATCHDOG.purge();
-            }
+            alarm.close();
             session.removeEventListener(watch);
         }
     }
