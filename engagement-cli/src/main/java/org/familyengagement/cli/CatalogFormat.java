@@ -3,6 +3,7 @@ package org.familyengagement.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.familyengagement.internal.Printable;
 import org.familyengagement.rules.RuleCatalog;
 import org.familyengagement.rules.RuleInfo;
 

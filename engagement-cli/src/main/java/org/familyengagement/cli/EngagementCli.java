@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.familyengagement.internal.Printable;
 import org.familyengagement.rules.EvaluationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -191,13 +192,14 @@ public final class EngagementCli implements Callable<Integer> {
             return INVALID_INPUT;
         }
         if (e instanceof EvaluationException evaluation) {
-            err.println("error: the evaluation failed: " + evaluation.getMessage());
+            // Names a custom rule and quotes its exception: both may carry anything.
+            err.println("error: the evaluation failed: " + Printable.escape(evaluation.getMessage()));
         } else if (e instanceof IOException io) {
             String file = io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
             err.println("error: " + Printable.escape(file + Inputs.describe(io)));
         } else {
             err.println("error: internal error: " + e.getClass().getName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    + (e.getMessage() == null ? "" : ": " + Printable.escape(e.getMessage())));
         }
         if (verbose) {
             e.printStackTrace(err);

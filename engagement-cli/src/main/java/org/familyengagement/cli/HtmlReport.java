@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.familyengagement.calendar.SchoolCalendar;
+import org.familyengagement.internal.Printable;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
 import org.familyengagement.model.School;

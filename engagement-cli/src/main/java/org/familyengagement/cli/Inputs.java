@@ -19,6 +19,7 @@ import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.Printable;
 import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;

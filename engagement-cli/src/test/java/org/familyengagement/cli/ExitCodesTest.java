@@ -322,6 +322,20 @@ class ExitCodesTest {
     }
 
     @Test
+    void aFailingRulesMessageReachesTheTerminalWithoutItsControlCharacters(@TempDir Path dir) throws IOException {
+        // The exception's message is the rule author's, and may quote data: an ESC there must not color the terminal.
+        Path drl = Files.writeString(dir.resolve("escape.drl"), Files.readString(Path.of(resource("failing.drl")))
+                .replace("this rule always fails", "red \\u001B[31m ids\\r\\nerror: forged"));
+
+        Cli.Result result = run("audit", "--data", SMALL, "--as-of", AS_OF, "--rules", drl.toString());
+
+        assertThat(result.exitCode()).isEqualTo(EngagementCli.INTERNAL_ERROR);
+        assertThat(result.err()).isEqualTo("error: the evaluation failed: rule \"failing-rule\" failed:"
+                + " IllegalStateException: red \\u001B[31m ids\\u000D\\u000Aerror: forged\n"
+                + "Run again with --verbose for the stack trace.\n");
+    }
+
+    @Test
     void verboseAddsTheStackTraceWhereverItIsGiven() {
         Cli.Result after = run("audit", "--verbose", "--data", SMALL, "--as-of", AS_OF, "--rules",
                 resource("failing.drl"));

@@ -1,17 +1,18 @@
-package org.familyengagement.cli;
+package org.familyengagement.internal;
 
 /**
- * Text as a terminal may show it: what a report prints comes partly from the data (ids, a custom
- * rule's message), and a control character there (ESC starts a terminal escape sequence; CR and LF
+ * Text as a terminal may show it, for the CLI and the Spark job alike: what they print comes partly
+ * from the data and the command line (ids, a custom rule's message, an option's value), and a
+ * control character there (ESC starts a terminal escape sequence; CR and LF
  * forge report lines) or a bidi control (U+202E reverses what follows) must not reach the terminal
  * as itself. Each such character is written as a visible {@code \\u} escape instead.
  */
-final class Printable {
+public final class Printable {
     private Printable() {
     }
 
     /** {@code text} with control, format (bidi) and separator characters and lone surrogates escaped. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

@@ -1,4 +1,4 @@
-package org.familyengagement.cli;
+package org.familyengagement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
 import org.familyengagement.internal.AtomicFiles;
+import org.familyengagement.internal.Printable;
 import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.io.ReportWriter;
@@ -116,7 +117,7 @@ public final class SparkAudit implements Callable<Integer> {
         CommandLine command = new CommandLine(new SparkAudit(stdout, stderr));
         command.setOut(stdout).setErr(stderr);
         command.setParameterExceptionHandler((e, a) -> {
-            stderr.println("error: " + e.getMessage());
+            stderr.println("error: " + Printable.escape(e.getMessage()));
             stderr.println("Try 'engagement-spark --help'.");
             return INVALID_INPUT;
         });
@@ -216,7 +217,7 @@ public final class SparkAudit implements Callable<Integer> {
             return OK;
         } catch (EvaluationException e) {
             output.discard();
-            stderr.println("error: the evaluation failed: " + e.getMessage());
+            stderr.println("error: the evaluation failed: " + Printable.escape(e.getMessage()));
             return EVALUATION_FAILED;
         } finally {
             spark.stop();
@@ -304,7 +305,9 @@ public final class SparkAudit implements Callable<Integer> {
     private int invalid(List<String> problems) {
         int shown = Math.min(problems.size(), InvalidInputException.MAX_PROBLEMS);
         for (String problem : problems.subList(0, shown)) {
-            stderr.println("error: " + problem);
+            // Problems quote option values, paths and data as given: a control character there
+            // must not reach the terminal as itself.
+            stderr.println("error: " + Printable.escape(problem));
         }
         if (problems.size() > shown) {
             stderr.println("error: ... and " + (problems.size() - shown) + " more");

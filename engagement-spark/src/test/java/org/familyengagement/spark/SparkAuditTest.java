@@ -145,6 +145,22 @@ class SparkAuditTest {
     }
 
     @Test
+    void refusedValuesAreEchoedWithoutTheirControlCharacters() {
+        // ESC would start a terminal escape sequence, CR LF forge a line: echoed as visible escapes, as the CLI does.
+        Run run = run("--data", dir.resolve("missing\u001B[2J.json").toString(), "--as-of", "2026\r\nerror: forged",
+                "--out", dir.resolve("x.json").toString(), "--lang", "e\u202En", "--table-format", "orc\u0007",
+                "--time-limit", "soon\u001B[31m");
+        Run unknown = run("--data", SAMPLE.toString(), "--as-of", AS_OF, "--out", dir.resolve("x.json").toString(),
+                "--partitions\u001B[0m", "2");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("\\u001B[2J.json", "\"2026\\u000D\\u000Aerror: forged\"", "e\\u202En",
+                "orc\\u0007", "\"soon\\u001B[31m\"").doesNotContain("\u001B", "\r", "\u202E", "\u0007");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--partitions\\u001B[0m").doesNotContain("\u001B");
+    }
+
+    @Test
     void theOutputMayNotBeTheData() throws IOException {
         Path copy = dir.resolve("copy.json");
         Files.copy(SAMPLE, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
