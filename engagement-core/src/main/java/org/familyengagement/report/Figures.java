@@ -30,6 +30,8 @@ public final class Figures {
      * thread-locals would outlive an application's class loader in a server's pooled threads.
      */
     private static final Map<List<Object>, NumberFormat> FORMATS = new ConcurrentHashMap<>();
+    /** "p < 0.001" by locale. */
+    private static final Map<Locale, String> BELOW_SMALLEST = new ConcurrentHashMap<>();
 
     private Figures() {
     }
@@ -42,7 +44,8 @@ public final class Figures {
     /** A p-value as {@code p = 0.0499} (three significant digits, cut), or {@code p < 0.001} below that. */
     public static String pValue(double p, Locale locale) {
         if (p < SMALLEST_P) {
-            return "p < " + cut(SMALLEST_P, "0.###", locale);
+            // Most group findings' p-values (a live update re-words each one whose figures moved).
+            return BELOW_SMALLEST.computeIfAbsent(locale, l -> "p < " + cut(SMALLEST_P, "0.###", l));
         }
         return "p = " + cut(p, "@##", locale);
     }
