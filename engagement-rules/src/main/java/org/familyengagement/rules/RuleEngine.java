@@ -97,8 +97,9 @@ public final class RuleEngine {
      *
      * <p>A partition is a dataset of its own holding some of the families, each with all of its
      * contacts, commitments and meetings, and the whole dataset's district, schools and staff;
-     * every family is in exactly one partition. As with several {@link Builder#threads threads}, a
-     * custom rule that reasons across families sees only its partition's.
+     * every family is in exactly one partition. A custom rule that reasons across families sees
+     * only its partition's (an engine with one judges a whole dataset in one session, but a
+     * partition is all it is given here).
      *
      * @throws EvaluationException when the engine's limits are exceeded
      */
@@ -243,10 +244,11 @@ public final class RuleEngine {
          * How many threads {@link RuleEngine#evaluate} may use: every available core unless set.
          * With more than one, the families are split across sessions, one per thread or, above
          * 10,000 families a session, more, judged in turn (a session's memory grows with its
-         * families); the findings are the same, byte for byte, whatever the number. A custom rule
-         * that reasons across families (an accumulate over every family's history) sees only its
-         * session's share: run such rules with one thread, which judges every family in one
-         * session. Live sessions always use one.
+         * families); the findings are the same, byte for byte, whatever the number. An engine with
+         * a custom rule that reasons across families (an accumulate over every family's history, a
+         * {@code not} or a join of another family's) judges every family in one session, on one
+         * thread, whatever this says: split, such a rule would see only its session's share. Live
+         * sessions always use one.
          */
         public Builder threads(int value) {
             if (value < 1) {

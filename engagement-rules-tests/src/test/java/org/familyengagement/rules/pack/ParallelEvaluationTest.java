@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Dataset;
@@ -92,6 +93,43 @@ class ParallelEvaluationTest {
         Instant asOf = Instant.parse("2026-11-20T23:00:00Z");
 
         assertThat(json(Policy.defaults(), 16, district, asOf)).isEqualTo(json(Policy.defaults(), 1, district, asOf));
+    }
+
+    /**
+     * A district's rule that compares families with each other sees every family though the engine
+     * may use seven threads: the engine judges in one session when a rule reads across families.
+     */
+    @Test
+    void aRuleThatComparesFamiliesSeesTheWholeDistrictOnAnyNumberOfThreads() {
+        String drl = """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+
+                rule "most-contacted-family"
+                    @category("REACH") @severity("LOW") @message("The family with the most contacts in the district.")
+                when
+                    $h : FamilyHistory( $n : contacts.size() )
+                    not FamilyHistory( contacts.size() > $n )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """;
+        Dataset district = SampleDistrict.generate(3, FAMILIES);
+        Instant asOf = Instant.parse("2026-11-20T23:00:00Z");
+        ToIntFunction<Family> contactsByAsOf = family -> (int) district.contactsOf(family.id()).stream()
+                .filter(contact -> !contact.at().isAfter(asOf)).count();
+        int most = district.families().stream().mapToInt(contactsByAsOf).max().orElseThrow();
+        long mostContacted = district.families().stream().filter(f -> contactsByAsOf.applyAsInt(f) == most).count();
+
+        Report seven = RuleEngine.builder().addRules("district/most.drl", drl).threads(7).build()
+                .evaluate(district, asOf);
+        Report one = RuleEngine.builder().addRules("district/most.drl", drl).threads(1).build()
+                .evaluate(district, asOf);
+
+        // Judged in seven slices, each slice's own most contacted family would be reported.
+        assertThat(seven.findingsOf("most-contacted-family")).hasSize((int) mostContacted);
+        assertThat(ReportWriter.toJson(seven)).isEqualTo(ReportWriter.toJson(one));
     }
 
     private static String json(Policy policy, int threads, Dataset district, Instant asOf) {

@@ -41,8 +41,9 @@ import org.kie.api.runtime.KieSession;
  * A family rule reads one family's history, so a slice judges its families as one session would;
  * the group rules read the same rates in every session, so their findings are equal in each and
  * kept once. What a single session would do differently is a custom rule that reasons across
- * families (an accumulate over all histories): docs/custom-rules.md says to run those with one
- * thread.
+ * families (an accumulate over all histories, a {@code not} of another family's history): an
+ * engine with such a rule judges every family in one session, on one thread, as {@code threads(1)}
+ * does ({@link FamilyScope#readsAcrossFamilies}).
  *
  * <p>Even on one thread the work runs on a worker, so that the caller can give up at the time
  * limit on a rule that never returns (a loop or a sleep in a consequence, which {@code halt()}
@@ -68,12 +69,15 @@ final class BatchEvaluation {
     private final RuleMetadata metadata;
     private final Limits limits;
     private final Locale locale;
+    /** Every family in one session: some rule reads across families. */
+    private final boolean oneSession;
 
-    BatchEvaluation(KieBase kieBase, RuleMetadata metadata, Limits limits, Locale locale) {
+    BatchEvaluation(KieBase kieBase, RuleMetadata metadata, Limits limits, Locale locale, boolean oneSession) {
         this.kieBase = kieBase;
         this.metadata = metadata;
         this.limits = limits;
         this.locale = locale;
+        this.oneSession = oneSession;
     }
 
     Report run(Dataset dataset, EvaluationContext context, Collection<?> extraFacts) {
@@ -109,7 +113,7 @@ final class BatchEvaluation {
 
     private List<Slice> slices(Dataset dataset) {
         List<Slice> slices = new ArrayList<>();
-        for (List<Family> families : cut(dataset.families(), limits.threads())) {
+        for (List<Family> families : cut(dataset.families(), oneSession ? 1 : limits.threads())) {
             slices.add(new Slice(families));
         }
         return slices;

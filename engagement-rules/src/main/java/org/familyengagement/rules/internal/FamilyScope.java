@@ -110,6 +110,39 @@ final class FamilyScope {
         return element instanceof EvalCondition;
     }
 
+    /**
+     * True when a rule's conditions may read more than one family's history from working memory:
+     * two {@code FamilyHistory} patterns (joined, or in alternatives), or one under a {@code not},
+     * {@code exists}, {@code forall}, {@code accumulate} or {@code collect} ("no family has...", "the
+     * families that..."). Such a rule sees only its session's families, so a batch evaluation judges
+     * every family in one session when an engine has one. Histories a rule takes {@code from} a
+     * collection it matched are not counted: that collection came from working memory first.
+     */
+    static boolean readsAcrossFamilies(Rule rule) {
+        if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
+            return false;
+        }
+        int[] histories = {0};
+        boolean[] nested = {false};
+        countHistories(impl.getLhs(), true, histories, nested);
+        return histories[0] > 1 || nested[0];
+    }
+
+    private static void countHistories(RuleConditionElement element, boolean topLevel, int[] histories,
+                                       boolean[] nested) {
+        if (element instanceof Pattern pattern && classOf(pattern.getObjectType()) == FamilyHistory.class
+                && (pattern.getSource() == null || pattern.getSource() instanceof EntryPointId)) {
+            histories[0]++;
+            nested[0] |= !topLevel;
+        }
+        // A conjunction's children stand where it stands; anything else (not, exists, or, forall, a
+        // pattern's source) puts what it holds below the top.
+        boolean childrenTopLevel = topLevel && element instanceof GroupElement group && group.isAnd();
+        for (RuleConditionElement child : element.getNestedElements()) {
+            countHistories(child, childrenTopLevel, histories, nested);
+        }
+    }
+
     private static Class<?> classOf(ObjectType type) {
         return type instanceof ClassObjectType classType ? classType.getClassType() : null;
     }

@@ -24,12 +24,20 @@ public final class Pack {
     private final Policy policy;
     private final RuleMetadata metadata;
     private final Limits limits;
+    /** Some rule reads across families ({@link FamilyScope#readsAcrossFamilies}): judge in one session. */
+    private final boolean readsAcrossFamilies;
 
-    Pack(KieBase kieBase, Policy policy, RuleMetadata metadata, Limits limits) {
+    Pack(KieBase kieBase, Policy policy, RuleMetadata metadata, Limits limits, boolean readsAcrossFamilies) {
         this.kieBase = kieBase;
         this.policy = policy;
         this.metadata = metadata;
         this.limits = limits;
+        this.readsAcrossFamilies = readsAcrossFamilies;
+    }
+
+    /** Whether some rule reads across families, so that batch evaluations judge in one session. */
+    boolean readsAcrossFamilies() {
+        return readsAcrossFamilies;
     }
 
     /** The policy applied, with every disabled rule in {@code disabledRules}. */
@@ -65,7 +73,7 @@ public final class Pack {
     }
 
     private BatchEvaluation batch(Locale locale) {
-        return new BatchEvaluation(kieBase, metadata, limits, locale);
+        return new BatchEvaluation(kieBase, metadata, limits, locale, readsAcrossFamilies);
     }
 
     /** A live session: see {@code RuleEngine#openSession}. */

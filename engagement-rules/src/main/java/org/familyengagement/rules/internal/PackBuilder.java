@@ -104,18 +104,25 @@ public final class PackBuilder {
         }
 
         Set<String> off = checkDisabled(policy, policySource, disabled, infos);
+        List<String> acrossFamilies = new ArrayList<>();
         for (Rule rule : rules) {
             String owner = RuleMetadata.partOf(rule);
             if (off.contains(rule.getName()) || (owner != null && off.contains(owner))) {
                 kieBase.removeRule(rule.getPackageName(), rule.getName());
+            } else if (FamilyScope.readsAcrossFamilies(rule)) {
+                acrossFamilies.add(rule.getName());
             }
         }
         infos.keySet().removeAll(off);
 
         Policy effective = policy.withDisabledRules(off);
+        if (!acrossFamilies.isEmpty()) {
+            LOG.debug("Rules {} read across families: a batch evaluation judges every family in one session",
+                    acrossFamilies);
+        }
         LOG.debug("Rule engine built in {} ms: {} rules, {} disabled", (System.nanoTime() - start) / 1_000_000,
                 infos.size(), off.size());
-        return new Pack(kieBase, effective, new RuleMetadata(infos), limits);
+        return new Pack(kieBase, effective, new RuleMetadata(infos), limits, !acrossFamilies.isEmpty());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.familyengagement.policy.Policy;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -128,6 +129,98 @@ class FamilyScopeTest {
 
         assertThat(oneFamily).containsExactlyInAnyOrder("history-only", "history-context-from-eval",
                 "accumulate-over-its-contacts");
+    }
+
+    @Test
+    void aRuleReadsAcrossFamiliesWhenItCanSeeMoreThanOneHistory() {
+        String drl = """
+                package district;
+                import org.familyengagement.model.Contact;
+                import org.familyengagement.model.Staff;
+                import org.familyengagement.report.Group;
+                import org.familyengagement.rules.drl.FamilyHistory;
+
+                rule "history-only" when
+                    $h : FamilyHistory( !wasInContact() )
+                then end
+
+                rule "its-own-contacts" when
+                    $h : FamilyHistory()
+                    not Contact( outbound ) from $h.windowContacts()
+                    $n : Number( intValue > 2 ) from accumulate( Contact( inbound ) from $h.contacts(), count() )
+                then end
+
+                rule "joins-staff-and-labels" when
+                    $g : Group()
+                    $h : FamilyHistory( hasLabel($g) )
+                    Staff()
+                then end
+
+                rule "two-families" when
+                    $a : FamilyHistory()
+                    $b : FamilyHistory( this != $a )
+                then end
+
+                rule "counts-families" when
+                    $n : Number( intValue > 2 ) from accumulate( FamilyHistory(), count() )
+                then end
+
+                rule "the-busiest-family" when
+                    $h : FamilyHistory( $n : contacts.size() )
+                    not FamilyHistory( contacts.size() > $n )
+                then end
+
+                rule "exists-only" when
+                    exists FamilyHistory( !wasInContact() )
+                then end
+
+                rule "either" when
+                    FamilyHistory( wasInContact() ) or FamilyHistory( !wasInContact() )
+                then end
+
+                query "histories"
+                    $h : FamilyHistory()
+                    $other : FamilyHistory()
+                end
+                """;
+        Set<String> across = new TreeSet<>();
+        for (Rule rule : rules(new KieHelper().addContent(drl, ResourceType.DRL).build())) {
+            if (FamilyScope.readsAcrossFamilies(rule)) {
+                across.add(rule.getName());
+            }
+        }
+
+        // "either" reads one family in each alternative: counted as across, which only costs parallelism.
+        assertThat(across).containsExactlyInAnyOrder("two-families", "counts-families", "the-busiest-family",
+                "exists-only", "either");
+    }
+
+    @Test
+    void noBuiltInRuleReadsAcrossFamilies() throws IOException {
+        KieHelper helper = new KieHelper();
+        for (String file : PACK_FILES) {
+            helper.addContent(resource("org/familyengagement/rules/pack/" + file + ".drl"), ResourceType.DRL);
+        }
+
+        // Or a batch evaluation of the built-in pack would run on one thread.
+        assertThat(rules(helper.build())).noneMatch(FamilyScope::readsAcrossFamilies);
+    }
+
+    @Test
+    void theEngineKnowsWhenARuleReadsAcrossFamilies() {
+        String drl = """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                rule "count-the-district" when
+                    $n : Number() from accumulate( FamilyHistory(), count() )
+                then end
+                """;
+
+        // The built-in pack as the engine loads it (its executable model), alone and with that rule.
+        assertThat(PackBuilder.build(List.of(), Policy.defaults(), null, List.of(), Limits.DEFAULT)
+                .readsAcrossFamilies()).isFalse();
+        assertThat(PackBuilder.build(List.of(RuleSource.ofText("district/count.drl", drl)), Policy.defaults(), null,
+                List.of(), Limits.DEFAULT).readsAcrossFamilies()).isTrue();
     }
 
     private static List<Rule> rules(KieBase base) {
