@@ -65,6 +65,18 @@ public final class RuleEngine {
     }
 
     /**
+     * The rules of this engine that compare families (reporting rules and the rules that help
+     * them): two {@code FamilyHistory} patterns, or one under {@code not}, {@code exists},
+     * {@code forall}, {@code accumulate} or {@code collect}. When there are any, {@link #evaluate}
+     * judges every family in one session whatever {@link Builder#threads} says, and judging
+     * partitions apart ({@link #judge}) would give each rule only its partition's families, so an
+     * embedder that partitions should not. Empty for the built-in pack.
+     */
+    public List<String> rulesAcrossFamilies() {
+        return pack.rulesAcrossFamilies();
+    }
+
+    /**
      * Judges a dataset as of an instant. Contacts after {@code asOf} are ignored.
      *
      * @throws EvaluationException when a rule fails or exceeds the engine's limits; never a
@@ -98,8 +110,7 @@ public final class RuleEngine {
      * <p>A partition is a dataset of its own holding some of the families, each with all of its
      * contacts, commitments and meetings, and the whole dataset's district, schools and staff;
      * every family is in exactly one partition. A custom rule that reasons across families sees
-     * only its partition's (an engine with one judges a whole dataset in one session, but a
-     * partition is all it is given here).
+     * only its partition's: partition only when {@link #rulesAcrossFamilies} is empty.
      *
      * @throws EvaluationException when the engine's limits are exceeded
      */

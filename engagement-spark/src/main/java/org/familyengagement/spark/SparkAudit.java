@@ -180,7 +180,16 @@ public final class SparkAudit implements Callable<Integer> {
         }
         EngineSpec spec = new EngineSpec(policyText, ruleTexts, disable, lang, limit);
         try {
-            spec.engine(); // on the driver first: compile errors and unknown ids before any Spark work
+            // On the driver first: compile errors, unknown ids and rules the job cannot judge, before any Spark work.
+            for (String rule : spec.engine().rulesAcrossFamilies()) {
+                problems.add("--rules: rule " + Problem.quote(rule) + " compares families (it reads more than one"
+                        + " family's history), and the job judges each partition's families apart, so its findings"
+                        + " would depend on the partitions; audit this district with the CLI, which judges every"
+                        + " family in one session");
+            }
+            if (!problems.isEmpty()) {
+                return invalid(problems);
+            }
         } catch (RuleCompilationException e) {
             e.errors().forEach(error -> problems.add(error.toString()));
             return invalid(problems);

@@ -145,6 +145,31 @@ class SparkAuditTest {
     }
 
     @Test
+    void aRuleThatComparesFamiliesIsRefusedBeforeAnySparkWork() throws IOException {
+        Path drl = Files.writeString(dir.resolve("busiest.drl"), """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+                rule "most-contacted-family" @category("REACH") @severity("LOW")
+                when
+                    $h : FamilyHistory( $n : contacts.size() )
+                    not FamilyHistory( contacts.size() > $n )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """);
+        Path out = dir.resolve("busiest.json");
+
+        Run run = run("--data", SAMPLE.toString(), "--as-of", AS_OF, "--out", out.toString(), "--rules", drl.toString());
+
+        // Each partition would report its own most contacted family.
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("rule \"most-contacted-family\" compares families",
+                "audit this district with the CLI");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void refusedValuesAreEchoedWithoutTheirControlCharacters() {
         // ESC would start a terminal escape sequence, CR LF forge a line: echoed as visible escapes, as the CLI does.
         Run run = run("--data", dir.resolve("missing\u001B[2J.json").toString(), "--as-of", "2026\r\nerror: forged",

@@ -129,6 +129,9 @@ class ParallelEvaluationTest {
 
         // Judged in seven slices, each slice's own most contacted family would be reported.
         assertThat(seven.findingsOf("most-contacted-family")).hasSize((int) mostContacted);
+        assertThat(RuleEngine.builder().addRules("district/most.drl", drl).build().rulesAcrossFamilies())
+                .containsExactly("most-contacted-family");
+        assertThat(RuleEngine.builder().build().rulesAcrossFamilies()).isEmpty();
         assertThat(ReportWriter.toJson(seven)).isEqualTo(ReportWriter.toJson(one));
     }
 

@@ -24,20 +24,20 @@ public final class Pack {
     private final Policy policy;
     private final RuleMetadata metadata;
     private final Limits limits;
-    /** Some rule reads across families ({@link FamilyScope#readsAcrossFamilies}): judge in one session. */
-    private final boolean readsAcrossFamilies;
+    /** The rules that read across families ({@link FamilyScope#readsAcrossFamilies}): judge in one session. */
+    private final List<String> rulesAcrossFamilies;
 
-    Pack(KieBase kieBase, Policy policy, RuleMetadata metadata, Limits limits, boolean readsAcrossFamilies) {
+    Pack(KieBase kieBase, Policy policy, RuleMetadata metadata, Limits limits, List<String> rulesAcrossFamilies) {
         this.kieBase = kieBase;
         this.policy = policy;
         this.metadata = metadata;
         this.limits = limits;
-        this.readsAcrossFamilies = readsAcrossFamilies;
+        this.rulesAcrossFamilies = List.copyOf(rulesAcrossFamilies);
     }
 
-    /** Whether some rule reads across families, so that batch evaluations judge in one session. */
-    boolean readsAcrossFamilies() {
-        return readsAcrossFamilies;
+    /** The rules that read across families, in the order the engine holds them: see {@code RuleEngine#rulesAcrossFamilies}. */
+    public List<String> rulesAcrossFamilies() {
+        return rulesAcrossFamilies;
     }
 
     /** The policy applied, with every disabled rule in {@code disabledRules}. */
@@ -73,7 +73,7 @@ public final class Pack {
     }
 
     private BatchEvaluation batch(Locale locale) {
-        return new BatchEvaluation(kieBase, metadata, limits, locale, readsAcrossFamilies);
+        return new BatchEvaluation(kieBase, metadata, limits, locale, !rulesAcrossFamilies.isEmpty());
     }
 
     /** A live session: see {@code RuleEngine#openSession}. */

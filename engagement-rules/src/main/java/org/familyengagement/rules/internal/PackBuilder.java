@@ -122,7 +122,7 @@ public final class PackBuilder {
         }
         LOG.debug("Rule engine built in {} ms: {} rules, {} disabled", (System.nanoTime() - start) / 1_000_000,
                 infos.size(), off.size());
-        return new Pack(kieBase, effective, new RuleMetadata(infos), limits, !acrossFamilies.isEmpty());
+        return new Pack(kieBase, effective, new RuleMetadata(infos), limits, acrossFamilies);
     }
 
     /**

@@ -209,9 +209,9 @@ class FamilyScopeTest {
 
         // The built-in pack as the engine loads it (its executable model), alone and with that rule.
         assertThat(PackBuilder.build(List.of(), Policy.defaults(), null, List.of(), Limits.DEFAULT)
-                .readsAcrossFamilies()).isFalse();
+                .rulesAcrossFamilies()).isEmpty();
         assertThat(PackBuilder.build(List.of(RuleSource.ofText("district/count.drl", drl)), Policy.defaults(), null,
-                List.of(), Limits.DEFAULT).readsAcrossFamilies()).isTrue();
+                List.of(), Limits.DEFAULT).rulesAcrossFamilies()).containsExactly("count-the-district");
     }
 
     /** The built-in pack's DRL compiled from source (not its executable model). */
