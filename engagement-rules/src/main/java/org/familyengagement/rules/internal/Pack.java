@@ -35,7 +35,7 @@ public final class Pack {
         this.rulesAcrossFamilies = List.copyOf(rulesAcrossFamilies);
     }
 
-    /** The rules that read across families, in the order the engine holds them: see {@code RuleEngine#rulesAcrossFamilies}. */
+    /** The rules that read across families, as the engine holds them: see {@code RuleEngine#rulesAcrossFamilies}. */
     public List<String> rulesAcrossFamilies() {
         return rulesAcrossFamilies;
     }
