@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.familyengagement.internal.AtomicFiles;
+import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.ReportWriter;
 import org.familyengagement.model.Contact;
 import org.familyengagement.model.Dataset;
@@ -136,7 +137,7 @@ final class AuditCommand implements Callable<Integer> {
         if (threads < 1 || threads > MAX_THREADS) {
             problems.add("--threads: must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
-        Duration limit = Inputs.parseTimeLimit("--time-limit", timeLimit, problems);
+        Duration limit = TimeLimits.parse("--time-limit", timeLimit, problems);
         if (out != null) {
             Inputs.checkWritable("--out", out, problems);
             // The same file by any path, symbolic link or hard link: the report would destroy an input.

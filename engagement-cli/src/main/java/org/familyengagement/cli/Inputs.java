@@ -8,7 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,8 +18,6 @@ import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.InvalidPolicyException;
 import org.familyengagement.errors.Problem;
-import org.familyengagement.internal.Printable;
-import org.familyengagement.internal.TimeLimits;
 import org.familyengagement.io.DatasetReader;
 import org.familyengagement.io.PolicyReader;
 import org.familyengagement.io.ReportReader;
@@ -87,19 +84,6 @@ final class Inputs {
                     + " such as 2026-11-20T23:00:00Z or 2026-11-20T17:00:00-06:00");
             return null;
         }
-    }
-
-    /** The time limit {@code text} writes ({@link TimeLimits}), or {@code null} with a problem. */
-    static Duration parseTimeLimit(String option, String text, List<String> problems) {
-        Duration value = TimeLimits.parse(text);
-        if (value == null) {
-            problems.add(option + ": \"" + Printable.escape(text) + "\" is not a duration; " + TimeLimits.FORMS);
-        } else if (!TimeLimits.isAccepted(value)) {
-            problems.add(option + ": must be more than 0 and at most " + TimeLimits.MAX.toDays() + " days, not "
-                    + Printable.escape(text.trim()));
-            value = null;
-        }
-        return value;
     }
 
     /** Reads a dataset document; its problems become a block of {@code collector}. */

@@ -2,6 +2,7 @@ package org.familyengagement.internal;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,23 @@ public final class TimeLimits {
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * The time limit {@code text} writes for {@code option}, or {@code null} with a problem added: not a
+     * duration, or not one a command line takes ({@link #isAccepted}). The text is quoted escaped
+     * ({@link Printable}).
+     */
+    public static Duration parse(String option, String text, List<String> problems) {
+        Duration value = parse(text);
+        if (value == null) {
+            problems.add(option + ": \"" + Printable.escape(text) + "\" is not a duration; " + FORMS);
+        } else if (!isAccepted(value)) {
+            problems.add(option + ": must be more than 0 and at most " + MAX.toDays() + " days, not "
+                    + Printable.escape(text.trim()));
+            value = null;
+        }
+        return value;
     }
 
     /** True for a duration a command line takes as its time limit: more than zero, at most {@link #MAX}. */

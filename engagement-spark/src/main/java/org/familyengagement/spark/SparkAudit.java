@@ -133,7 +133,7 @@ public final class SparkAudit implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             problems.add("--as-of: \"" + asOf + "\" is not an ISO-8601 instant such as 2026-11-20T23:00:00Z");
         }
-        Duration limit = parseTimeLimit(timeLimit, problems);
+        Duration limit = TimeLimits.parse("--time-limit", timeLimit, problems);
         if (partitions < 0 || partitions > 100_000) {
             problems.add("--partitions: must be between 1 and 100000, not " + partitions);
         }
@@ -296,19 +296,6 @@ public final class SparkAudit implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The time limit {@code text} writes, as the CLI's {@code audit} takes it, or {@code null} with a problem. */
-    private static Duration parseTimeLimit(String text, List<String> problems) {
-        Duration value = TimeLimits.parse(text);
-        if (value == null) {
-            problems.add("--time-limit: \"" + text + "\" is not a duration; " + TimeLimits.FORMS);
-        } else if (!TimeLimits.isAccepted(value)) {
-            problems.add("--time-limit: must be more than 0 and at most " + TimeLimits.MAX.toDays() + " days, not "
-                    + text.trim());
-            value = null;
-        }
-        return value;
     }
 
     private int invalid(List<String> problems) {
