@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import org.familyengagement.internal.IdIndex;
 import org.familyengagement.language.LanguageTags;
 import org.familyengagement.model.Caregiver;
 import org.familyengagement.model.Contact;
@@ -32,9 +33,9 @@ final class ContactDirectory {
     private final List<Family> families;
     private final List<Staff> staff;
     private final List<School> schools;
-    private final IdTable familyTable;
-    private final IdTable staffTable;
-    private final IdTable schoolTable;
+    private final IdIndex<Family> familyIndex;
+    private final IdIndex<Staff> staffIndex;
+    private final IdIndex<School> schoolIndex;
     /** Language tags found well-formed, by identity: the reader pools them, and a dataset has a handful. */
     private final String[] wellFormedTags = new String[32];
     private int wellFormedCount;
@@ -46,17 +47,15 @@ final class ContactDirectory {
         this.families = families;
         this.staff = staff;
         this.schools = district.schools();
-        this.familyTable = new IdTable(families, Family::id);
-        this.staffTable = new IdTable(staff, Staff::id);
-        this.schoolTable = new IdTable(schools, School::id);
+        // The first of a repeated id wins, as in the dataset's own lookups (which report the repeat).
+        this.familyIndex = new IdIndex<>(families, Family::id, IdIndex.Duplicates.IGNORE);
+        this.staffIndex = new IdIndex<>(staff, Staff::id, IdIndex.Duplicates.IGNORE);
+        this.schoolIndex = new IdIndex<>(schools, School::id, IdIndex.Duplicates.IGNORE);
     }
 
     /** The position of the family whose id is under the cursor, or -1. */
     int family(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            return -1;
-        }
-        return familyTable.find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return find(familyIndex, parser);
     }
 
     Family familyAt(int position) {
@@ -73,7 +72,7 @@ final class ContactDirectory {
             List<Student> students = family.students();
             for (int i = 0; i < students.size(); i++) {
                 String id = students.get(i).id();
-                if (IdTable.matches(id, chars, offset, length)) {
+                if (IdIndex.matches(id, chars, offset, length)) {
                     return id;
                 }
             }
@@ -90,7 +89,7 @@ final class ContactDirectory {
             List<Caregiver> caregivers = family.caregivers();
             for (int i = 0; i < caregivers.size(); i++) {
                 String id = caregivers.get(i).id();
-                if (IdTable.matches(id, chars, offset, length)) {
+                if (IdIndex.matches(id, chars, offset, length)) {
                     return id;
                 }
             }
@@ -100,7 +99,7 @@ final class ContactDirectory {
 
     /** The id under the cursor as a staff member holds it, or {@code null} when there is no such staff member. */
     String staffMember(JsonParser parser) throws IOException {
-        int at = find(staffTable, parser);
+        int at = find(staffIndex, parser);
         return at < 0 ? null : staff.get(at).id();
     }
 
@@ -111,15 +110,15 @@ final class ContactDirectory {
 
     /** The id under the cursor as one of the district's schools holds it, or {@code null}. */
     String school(JsonParser parser) throws IOException {
-        int at = find(schoolTable, parser);
+        int at = find(schoolIndex, parser);
         return at < 0 ? null : schools.get(at).id();
     }
 
-    private static int find(IdTable table, JsonParser parser) throws IOException {
+    private static int find(IdIndex<?> index, JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             return -1;
         }
-        return table.find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return index.positionOf(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     /**

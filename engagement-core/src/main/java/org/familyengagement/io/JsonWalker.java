@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.IdIndex;
 import org.familyengagement.internal.References;
 import org.familyengagement.internal.Suggestions;
 import org.familyengagement.model.Dataset;
@@ -727,20 +728,11 @@ final class JsonWalker {
         E find(char[] chars, int offset, int length) {
             for (E constant : constants) {
                 String name = constant.name();
-                if (name.length() == length && sameChars(name, chars, offset)) {
+                if (IdIndex.matches(name, chars, offset, length)) {
                     return constant;
                 }
             }
             return null;
-        }
-
-        private static boolean sameChars(String name, char[] chars, int offset) {
-            for (int i = 0; i < name.length(); i++) {
-                if (name.charAt(i) != chars[offset + i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -1,12 +1,17 @@
 package org.familyengagement.io;
 
+import static org.familyengagement.internal.IdIndex.matches;
+import static org.familyengagement.internal.IdIndex.spread;
+
+import org.familyengagement.internal.IdIndex;
+
 /**
  * One shared {@code String} per distinct value, looked up straight from the parser's character
  * buffer. Two million contacts name a few thousand families, staff and languages: pooling
  * those saves both the memory of a copy per contact and the allocation of a string that would
  * be thrown away at once. Not for values that are mostly unique, such as contact ids.
  *
- * <p>Open addressing on the same hash as {@link String#hashCode()}. Past {@value #MAX_SIZE}
+ * <p>Open addressing on the same hash as {@link String#hashCode()}, hashed and compared as {@link IdIndex} does. Past {@value #MAX_SIZE}
  * values the pool stops growing and hands out fresh strings, so a document of unique values
  * cannot make it the largest thing in memory. Not thread-safe: one per document.
  */
@@ -18,10 +23,7 @@ final class StringPool {
 
     /** The pooled string equal to {@code chars[offset, offset + length)}. */
     String get(char[] chars, int offset, int length) {
-        int hash = 0;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + chars[i];
-        }
+        int hash = IdIndex.hash(chars, offset, length);
         int mask = table.length - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             String candidate = table[slot];
@@ -67,18 +69,6 @@ final class StringPool {
         return size;
     }
 
-    private static boolean matches(String candidate, char[] chars, int offset, int length) {
-        if (candidate.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (candidate.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void grow() {
         String[] old = table;
         table = new String[old.length * 2];
@@ -92,10 +82,5 @@ final class StringPool {
                 table[slot] = value;
             }
         }
-    }
-
-    /** Ids such as "f-1234" differ in their last characters; mix those into the low bits. */
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.familyengagement.errors.InvalidDatasetException;
 import org.familyengagement.errors.InvalidInputException;
 import org.familyengagement.errors.Problem;
+import org.familyengagement.internal.IdIndex;
 import org.familyengagement.internal.References;
 import org.familyengagement.language.LanguageTags;
 

@@ -1,11 +1,20 @@
 package org.familyengagement.importer.internal;
 
+import static org.familyengagement.internal.IdIndex.matches;
+import static org.familyengagement.internal.IdIndex.spread;
+
+import org.familyengagement.internal.IdIndex;
+
 /**
  * Ids with an {@code int} each (a family's position, say), looked up by a {@code String} or straight
  * from a CSV reader's characters, so that a log row's student finds its family without a string
  * being made for it. Open addressing on {@link String#hashCode()}'s hash, kept beside each id so a
  * probe past another id does not visit it. {@link #put} replaces the value of an id already there,
  * as a map would. Not thread-safe.
+ *
+ * <p>A map that grows, keeping its own ids, where {@link IdIndex} (whose hashing and comparing this
+ * shares) is fixed positions in a list: a roster's student or caregiver ids are no list's, their
+ * values are families' positions, and a log's cells and staff arrive as it is read.
  */
 final class IdLookup {
     private String[] keys;
@@ -42,17 +51,14 @@ final class IdLookup {
 
     /** The slot of the id {@code chars[start, end)}, or -1. */
     int slot(char[] chars, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + chars[i];
-        }
+        int hash = IdIndex.hash(chars, start, end - start);
         int mask = keys.length - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             String key = keys[slot];
             if (key == null) {
                 return -1;
             }
-            if (hashes[slot] == hash && matches(key, chars, start, end)) {
+            if (hashes[slot] == hash && matches(key, chars, start, end - start)) {
                 return slot;
             }
         }
@@ -116,22 +122,5 @@ final class IdLookup {
                 values[slot] = oldValues[i];
             }
         }
-    }
-
-    static boolean matches(String key, char[] chars, int start, int end) {
-        if (key.length() != end - start) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            if (key.charAt(i - start) != chars[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Ids such as "stu-0012345" differ in their last characters; mix those into the low bits. */
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
     }
 }
