@@ -253,11 +253,12 @@ public final class RuleEngine {
 
         /**
          * How many threads {@link RuleEngine#evaluate} may use: every available core unless set.
-         * With more than one, the families are split across sessions, one per thread or, above
-         * 10,000 families a session, more, judged in turn (a session's memory grows with its
-         * families); the findings are the same, byte for byte, whatever the number. An engine with
-         * a custom rule that reasons across families (an accumulate over every family's history, a
-         * {@code not} or a join of another family's) judges every family in one session, on one
+         * The families are split across sessions, one per thread or, above 10,000 families a
+         * session, more, judged in turn (a session's memory grows with its families; one thread
+         * judges a large district in slices too); the findings are the same, byte for byte,
+         * whatever the number. An engine with a custom rule that reasons across families (an
+         * accumulate over every family's history, a {@code not} or a join of another family's;
+         * {@link RuleEngine#rulesAcrossFamilies()}) judges every family in one session, on one
          * thread, whatever this says: split, such a rule would see only its session's share. Live
          * sessions always use one.
          */

@@ -33,9 +33,10 @@ import org.kie.api.runtime.KieSession;
  * One batch evaluation, on as many threads as the limits allow, with findings that are the same,
  * byte for byte, on any number of them.
  *
- * <p>The families are cut into contiguous slices. First each slice's histories are made and
- * counted into the tallies (group rates, broadcasts, topic coverage), slices in parallel, and the
- * tallies are added up. Then each slice
+ * <p>The families are cut into contiguous slices, one per thread or more, none of more than
+ * {@link #MAX_FAMILIES_PER_SLICE} families (on one thread too: a session's memory grows with its
+ * families). First each slice's histories are made and counted into the tallies (group rates,
+ * broadcasts, topic coverage), slices in parallel, and the tallies are added up. Then each slice
  * is judged in a session of its own that holds its families and, in every session alike, the
  * context, every staff record, group label and extra fact, and the whole dataset's tallies.
  * A family rule reads one family's history, so a slice judges its families as one session would;
@@ -54,7 +55,8 @@ final class BatchEvaluation {
     static final int MIN_FAMILIES_PER_SLICE = 250;
     /**
      * A session's working memory grows with its families: larger datasets are cut into more
-     * slices than threads, judged one after another on each thread.
+     * slices than threads, judged one after another on each thread. On one thread, 100,000 families
+     * audited in one session ran out of a 700 MB heap that ten slices fit in (docs/performance.md).
      */
     static final int MAX_FAMILIES_PER_SLICE = 10_000;
 
@@ -113,7 +115,8 @@ final class BatchEvaluation {
 
     private List<Slice> slices(Dataset dataset) {
         List<Slice> slices = new ArrayList<>();
-        for (List<Family> families : cut(dataset.families(), oneSession ? 1 : limits.threads())) {
+        List<List<Family>> cut = oneSession ? List.of(dataset.families()) : cut(dataset.families(), limits.threads());
+        for (List<Family> families : cut) {
             slices.add(new Slice(families));
         }
         return slices;
@@ -176,12 +179,10 @@ final class BatchEvaluation {
     /**
      * Contiguous slices of at least {@link #MIN_FAMILIES_PER_SLICE} families (one slice for a
      * smaller dataset), their sizes differing by at most one: one per thread, or more where that
-     * would put more than {@link #MAX_FAMILIES_PER_SLICE} families in a slice. One thread judges
-     * the whole dataset in one session, as docs/custom-rules.md promises a rule across families.
+     * would put more than {@link #MAX_FAMILIES_PER_SLICE} families in a slice.
      */
     static List<List<Family>> cut(List<Family> families, int threads) {
-        int wanted = threads == 1 ? 1
-                : Math.max(threads, (families.size() + MAX_FAMILIES_PER_SLICE - 1) / MAX_FAMILIES_PER_SLICE);
+        int wanted = Math.max(threads, (families.size() + MAX_FAMILIES_PER_SLICE - 1) / MAX_FAMILIES_PER_SLICE);
         int count = Math.max(1, Math.min(wanted, families.size() / MIN_FAMILIES_PER_SLICE));
         List<List<Family>> slices = new ArrayList<>(count);
         int from = 0;

@@ -21,8 +21,10 @@ class BatchEvaluationTest {
     }
 
     @Test
-    void oneThreadJudgesEveryFamilyInOneSession() {
-        assertThat(sizes(BatchEvaluation.cut(families(100_000), 1))).containsExactly(100_000);
+    void oneThreadJudgesALargeDistrictInSlicesTooAndASmallOneInOne() {
+        assertThat(sizes(BatchEvaluation.cut(families(100_000), 1))).hasSize(10).containsOnly(10_000);
+        assertThat(sizes(BatchEvaluation.cut(families(10_001), 1))).containsExactly(5_001, 5_000);
+        assertThat(sizes(BatchEvaluation.cut(families(10_000), 1))).containsExactly(10_000);
     }
 
     @Test
