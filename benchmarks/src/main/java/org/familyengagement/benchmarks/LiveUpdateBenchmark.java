@@ -29,14 +29,18 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A live session with a whole district loaded takes one new contact on a random family, then the
  * SIS reads what changed. Every invocation adds a contact with a fresh id, so the session grows
- * by the number of invocations (about 10% over a run at 100k families; the figure includes that).
+ * by the number of invocations (a fifth or so over a run at 100k families; the figure includes that).
  * SampleTime gives the median and the tail (p99), which is what an SIS waiting on it feels.
+ *
+ * <p>Twenty seconds of warm-up: a live session runs for hours, and on two cores the compiler needs
+ * that long to finish the pack's and Drools' hot code. With three seconds the figures included
+ * compiling (a median of 57-81 µs where the same build settles at 40-48 µs, docs/performance.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class LiveUpdateBenchmark {
     private static final long LOOKBACK_SECONDS = 29L * 24 * 3600;

@@ -112,35 +112,47 @@ final class FamilyScope {
 
     /**
      * True when a rule's conditions may read more than one family's history from working memory:
-     * two {@code FamilyHistory} patterns (joined, or in alternatives), or one under a {@code not},
-     * {@code exists}, {@code forall}, {@code accumulate} or {@code collect} ("no family has...", "the
-     * families that..."). Such a rule sees only its session's families, so a batch evaluation judges
-     * every family in one session when an engine has one. Histories a rule takes {@code from} a
-     * collection it matched are not counted: that collection came from working memory first.
+     * two {@code FamilyHistory} patterns joined, or one under a {@code not}, {@code exists},
+     * {@code forall}, {@code accumulate} or {@code collect} ("no family has...", "the families
+     * that..."). Such a rule sees only its session's families, so a batch evaluation judges every
+     * family in one session when an engine has one. Alternatives ({@code or}) are counted apart,
+     * as Drools makes a rule of each: {@code FamilyHistory(a) or FamilyHistory(b)} reads one
+     * family. Histories a rule takes {@code from} a collection it matched are not counted: that
+     * collection came from working memory first.
      */
     static boolean readsAcrossFamilies(Rule rule) {
         if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
             return false;
         }
-        int[] histories = {0};
         boolean[] nested = {false};
-        countHistories(impl.getLhs(), true, histories, nested);
-        return histories[0] > 1 || nested[0];
+        return histories(impl.getLhs(), true, nested) > 1 || nested[0];
     }
 
-    private static void countHistories(RuleConditionElement element, boolean topLevel, int[] histories,
-                                       boolean[] nested) {
+    /**
+     * The most histories one alternative of an element reads from working memory; sets
+     * {@code nested[0]} when one is read below the top (under anything but conjunctions and alternatives).
+     */
+    private static int histories(RuleConditionElement element, boolean topLevel, boolean[] nested) {
+        if (element instanceof GroupElement group && group.isOr()) {
+            int most = 0;
+            for (RuleConditionElement alternative : group.getChildren()) {
+                most = Math.max(most, histories(alternative, topLevel, nested));
+            }
+            return most;
+        }
+        int histories = 0;
         if (element instanceof Pattern pattern && classOf(pattern.getObjectType()) == FamilyHistory.class
                 && (pattern.getSource() == null || pattern.getSource() instanceof EntryPointId)) {
-            histories[0]++;
+            histories++;
             nested[0] |= !topLevel;
         }
-        // A conjunction's children stand where it stands; anything else (not, exists, or, forall, a
+        // A conjunction's children stand where it stands; anything else (not, exists, forall, a
         // pattern's source) puts what it holds below the top.
         boolean childrenTopLevel = topLevel && element instanceof GroupElement group && group.isAnd();
         for (RuleConditionElement child : element.getNestedElements()) {
-            countHistories(child, childrenTopLevel, histories, nested);
+            histories += histories(child, childrenTopLevel, nested);
         }
+        return histories;
     }
 
     private static Class<?> classOf(ObjectType type) {

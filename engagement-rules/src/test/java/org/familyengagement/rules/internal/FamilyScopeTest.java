@@ -174,6 +174,15 @@ class FamilyScopeTest {
                     FamilyHistory( wasInContact() ) or FamilyHistory( !wasInContact() )
                 then end
 
+                rule "either-with-a-join" when
+                    $h : FamilyHistory()
+                    FamilyHistory( this != $h, wasInContact() ) or Staff()
+                then end
+
+                rule "neither" when
+                    not ( FamilyHistory( wasInContact() ) or Staff() )
+                then end
+
                 query "histories"
                     $h : FamilyHistory()
                     $other : FamilyHistory()
@@ -186,9 +195,9 @@ class FamilyScopeTest {
             }
         }
 
-        // "either" reads one family in each alternative: counted as across, which only costs parallelism.
+        // "either" reads one family in each alternative, as Drools makes a rule of each.
         assertThat(across).containsExactlyInAnyOrder("two-families", "counts-families", "the-busiest-family",
-                "exists-only", "either");
+                "exists-only", "either-with-a-join", "neither");
     }
 
     @Test
