@@ -18,13 +18,18 @@ public final class TokenizeMain {
     }
 
     public static void main(String[] args) throws IOException {
+        System.out.println("tokens=" + tokenize(Path.of(args[0])));
+    }
+
+    /** Tokenizes a file and does nothing else; returns the number of tokens. */
+    public static long tokenize(Path file) throws IOException {
         long tokens = 0;
-        try (InputStream in = Files.newInputStream(Path.of(args[0]));
+        try (InputStream in = Files.newInputStream(file);
              JsonParser parser = new JsonFactory().createParser(in)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 tokens++;
             }
         }
-        System.out.println("tokens=" + tokens);
+        return tokens;
     }
 }
