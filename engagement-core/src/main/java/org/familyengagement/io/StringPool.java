@@ -11,9 +11,10 @@ import org.familyengagement.internal.IdIndex;
  * those saves both the memory of a copy per contact and the allocation of a string that would
  * be thrown away at once. Not for values that are mostly unique, such as contact ids.
  *
- * <p>Open addressing on the same hash as {@link String#hashCode()}, hashed and compared as {@link IdIndex} does. Past {@value #MAX_SIZE}
- * values the pool stops growing and hands out fresh strings, so a document of unique values
- * cannot make it the largest thing in memory. Not thread-safe: one per document.
+ * <p>Open addressing on the same hash as {@link String#hashCode()}, hashed and compared as
+ * {@link IdIndex} does. Past {@value #MAX_SIZE} values the pool stops growing and hands out fresh
+ * strings, so a document of unique values cannot make it the largest thing in memory. Not
+ * thread-safe: one per document.
  */
 final class StringPool {
     static final int MAX_SIZE = 1 << 20;

@@ -143,6 +143,39 @@ class ParallelEvaluationTest {
         assertThat(ReportWriter.toJson(seven)).isEqualTo(ReportWriter.toJson(one));
     }
 
+    /**
+     * A rule whose alternatives each read one family is judged in slices like any other (Drools
+     * makes a rule of each alternative): on seven threads it reports what one session does.
+     */
+    @Test
+    void aRuleWithAlternativesOfOneFamilyEachIsJudgedInParallel() {
+        String drl = """
+                package district;
+                import org.familyengagement.rules.drl.FamilyHistory;
+                global org.familyengagement.rules.drl.Findings findings;
+
+                rule "quiet-or-overloaded"
+                    @category("REACH") @severity("LOW") @message("No contact, or more than twenty.")
+                when
+                    $h : FamilyHistory( contacts.isEmpty() ) or $h : FamilyHistory( contacts.size() > 20 )
+                then
+                    findings.forFamily(kcontext, $h.familyId()).report();
+                end
+                """;
+        Dataset district = SampleDistrict.generate(3, FAMILIES);
+        Instant asOf = Instant.parse("2026-11-20T23:00:00Z");
+        RuleEngine seven = RuleEngine.builder().addRules("district/either.drl", drl).threads(7).build();
+        String oneSession;
+        try (LiveSession session = seven.openSession(district, asOf)) {
+            oneSession = ReportWriter.toJson(session.findings());
+        }
+
+        assertThat(seven.rulesAcrossFamilies()).isEmpty();
+        Report report = seven.evaluate(district, asOf);
+        assertThat(report.findingsOf("quiet-or-overloaded")).hasSizeGreaterThan(7);
+        assertThat(ReportWriter.toJson(report)).isEqualTo(oneSession);
+    }
+
     private static String json(Policy policy, int threads, Dataset district, Instant asOf) {
         return ReportWriter.toJson(RuleEngine.builder().policy(policy).threads(threads).build()
                 .evaluate(district, asOf));
