@@ -50,6 +50,10 @@ public class LiveUpdateBenchmark {
     @Param({"100000"})
     public int families;
 
+    /** Rules to switch off, comma-separated (none by default): a probe's way to time one part of the pack. */
+    @Param({""})
+    public String disabled;
+
     private LiveSession session;
     private List<String> familyIds;
     private SplittableRandom random;
@@ -59,7 +63,11 @@ public class LiveUpdateBenchmark {
     public void setUp() {
         Dataset dataset = Districts.generate(families);
         familyIds = dataset.families().stream().map(Family::id).toList();
-        RuleEngine engine = RuleEngine.builder().build();
+        RuleEngine.Builder builder = RuleEngine.builder();
+        if (disabled != null && !disabled.isBlank()) {
+            builder.disable(disabled.split(","));
+        }
+        RuleEngine engine = builder.build();
         session = engine.openSession(dataset, Districts.AS_OF);
         session.changes();
         random = new SplittableRandom(42);
