@@ -66,8 +66,9 @@ public final class RuleEngine {
 
     /**
      * The rules of this engine that compare families (reporting rules and the rules that help
-     * them): two {@code FamilyHistory} patterns, or one under {@code not}, {@code exists},
-     * {@code forall}, {@code accumulate} or {@code collect}. When there are any, {@link #evaluate}
+     * them): two {@code FamilyHistory} patterns joined, or one under {@code not}, {@code exists},
+     * {@code forall}, {@code accumulate} or {@code collect} (the alternatives of an {@code or}
+     * count apart). When there are any, {@link #evaluate}
      * judges every family in one session whatever {@link Builder#threads} says, and judging
      * partitions apart ({@link #judge}) would give each rule only its partition's families, so an
      * embedder that partitions should not. Empty for the built-in pack.

@@ -43,8 +43,8 @@ import org.kie.api.runtime.KieSession;
  * the group rules read the same rates in every session, so their findings are equal in each and
  * kept once. What a single session would do differently is a custom rule that reasons across
  * families (an accumulate over all histories, a {@code not} of another family's history): an
- * engine with such a rule judges every family in one session, on one thread, as {@code threads(1)}
- * does ({@link FamilyScope#readsAcrossFamilies}).
+ * engine with such a rule judges every family in one session, on one thread
+ * ({@link FamilyScope#readsAcrossFamilies}).
  *
  * <p>Even on one thread the work runs on a worker, so that the caller can give up at the time
  * limit on a rule that never returns (a loop or a sleep in a consequence, which {@code halt()}
